@@ -1,0 +1,75 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { loadScenario, scenarioFiles } from './load';
+import { log } from './log';
+import { runScenario, type ScenarioLine } from './runner';
+import { startSimulation } from './simulation';
+
+/**
+ * npm run scenarios -- [--publish] <files or folders>
+ * One JSON line per scenario on stdout ({"id","actual"} or {"id","error"}); logs on stderr.
+ * --record-histories <dir> also saves each dossier's workflow history there (for the replay test).
+ */
+async function main(argv: string[]): Promise<number> {
+  const publish = argv.includes('--publish');
+  const recordAt = argv.indexOf('--record-histories');
+  const recordDir = recordAt >= 0 ? argv[recordAt + 1] : undefined;
+  const inputs = argv.filter((a, i) => !a.startsWith('--') && (recordAt < 0 || i !== recordAt + 1));
+  if (inputs.length === 0) {
+    process.stderr.write('usage: npm run scenarios -- [--publish] <scenario files or folders>\n');
+    return 2;
+  }
+  let files: string[];
+  try {
+    files = scenarioFiles(inputs);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    return 2;
+  }
+  const started = Date.now();
+  const sim = await startSimulation({ publish });
+  let failed = 0;
+  try {
+    await sim.worker.runUntil(async () => {
+      for (const [i, file] of files.entries()) {
+        const loaded = loadScenario(file);
+        let line: ScenarioLine;
+        if ('error' in loaded) {
+          line = { id: loaded.id, error: loaded.error };
+        } else {
+          try {
+            line = await runScenario(sim.env.client, sim.env, sim.taskQueue, loaded.scenario, async (workflowId) => {
+              if (recordDir) await recordHistory(sim.env.client, workflowId, path.join(recordDir, `${loaded.scenario.id}.json`));
+            });
+          } catch (e) {
+            line = { id: loaded.scenario.id, error: `run failed: ${(e as Error).message}` };
+          }
+        }
+        if ('error' in line) failed++;
+        process.stdout.write(JSON.stringify(line) + '\n');
+        log('info', 'scenario done', { n: i + 1, of: files.length, id: line.id, ok: !('error' in line) });
+      }
+    });
+  } finally {
+    await sim.close();
+  }
+  log('info', 'scenarios finished', { scenarios: files.length, errors: failed, seconds: (Date.now() - started) / 1000 });
+  return failed === 0 ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    log('error', 'scenario runner failed', { error: (e as Error).stack ?? String(e) });
+    process.exit(1);
+  },
+);
+
+/** Saves a workflow's history in the JSON form Worker.runReplayHistories reads. */
+async function recordHistory(client: Client, workflowId: string, file: string): Promise<void> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ workflowId, history: JSON.parse(historyToJSON(history)) }, null, 1) + '\n');
+}

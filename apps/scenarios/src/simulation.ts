@@ -1,0 +1,59 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin, MemoryPublisher, type EventPublisher } from '@motcua/event-bus';
+import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
+import { createDossierWorker } from '@motcua/temporal';
+import { log } from './log';
+
+export interface Simulation {
+  env: TestWorkflowEnvironment;
+  worker: Worker;
+  taskQueue: string;
+  publisher: EventPublisher;
+  close(): Promise<void>;
+}
+
+let runtimeInstalled = false;
+
+/**
+ * A time-skipping Temporal server (the installed binary: @temporalio/testing would otherwise try
+ * to download one) with a dossier worker on it; events go to Kafka with --publish, else nowhere.
+ */
+export async function startSimulation(options: { publish: boolean; testServerPath?: string }): Promise<Simulation> {
+  const path = options.testServerPath ?? process.env.TEMPORAL_TEST_SERVER;
+  if (!path) throw new Error('TEMPORAL_TEST_SERVER is not set: run through `npm run scenarios` (it installs the test server)');
+  if (!runtimeInstalled) {
+    // Logs go to stderr: stdout carries only the JSON lines.
+    Runtime.install({
+      logger: new DefaultLogger('WARN', (e) => process.stderr.write(JSON.stringify({ level: e.level, msg: e.message, ...e.meta }) + '\n')),
+    });
+    runtimeInstalled = true;
+  }
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  let publisher: EventPublisher = new MemoryPublisher();
+  if (options.publish) {
+    const settings = { brokers: brokersFromEnv(), clientId: 'motcua-scenarios' };
+    const admin = new KafkaTopicAdmin(settings);
+    await admin.ensureTopic(DOSSIER_EVENTS_TOPIC);
+    await admin.close();
+    publisher = new KafkaPublisher(settings);
+    log('info', 'publishing scenario events', { brokers: settings.brokers, topic: DOSSIER_EVENTS_TOPIC });
+  }
+  const taskQueue = 'scenarios';
+  const worker = await createDossierWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    publisher,
+  });
+  return {
+    env,
+    worker,
+    taskQueue,
+    publisher,
+    async close() {
+      await publisher.close();
+      await env.teardown();
+    },
+  };
+}

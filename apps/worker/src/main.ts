@@ -1,0 +1,38 @@
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
+import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-bus';
+import { createDossierWorker, temporalSettingsFromEnv } from '@motcua/temporal';
+
+/**
+ * The Temporal worker: runs dossier workflows and publishes their events to Kafka. Scale it
+ * horizontally on the task queue; every instance is the same.
+ */
+function log(level: string, msg: string, fields: Record<string, unknown> = {}) {
+  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level, service: 'worker', msg, ...fields }) + '\n');
+}
+
+async function main() {
+  Runtime.install({
+    logger: new DefaultLogger('WARN', (e) => log(e.level.toLowerCase(), e.message, e.meta ?? {})),
+  });
+  const temporal = temporalSettingsFromEnv();
+  const kafka = { brokers: brokersFromEnv(), clientId: 'motcua-worker' };
+  const admin = new KafkaTopicAdmin(kafka);
+  await admin.ensureTopic(DOSSIER_EVENTS_TOPIC, { partitions: Number(process.env.KAFKA_PARTITIONS ?? 3) });
+  await admin.close();
+
+  const connection = await NativeConnection.connect({ address: temporal.address });
+  const publisher = new KafkaPublisher(kafka);
+  const worker = await createDossierWorker({ connection, namespace: temporal.namespace, taskQueue: temporal.taskQueue, publisher });
+  log('info', 'worker started', { temporal: temporal.address, taskQueue: temporal.taskQueue, kafka: kafka.brokers });
+  // Worker.run() shuts down gracefully on SIGINT/SIGTERM (Runtime's default shutdown signals).
+  await worker.run();
+  await publisher.close();
+  await connection.close();
+  log('info', 'worker stopped');
+}
+
+main().catch((e) => {
+  log('error', 'worker failed', { error: e instanceof Error ? e.stack : String(e) });
+  process.exit(1);
+});

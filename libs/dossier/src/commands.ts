@@ -1,0 +1,29 @@
+import type { ActionBody, ActionName } from '@motcua/contracts';
+import type { Actor } from './actor';
+import type { ProcedureVersion } from './events';
+
+interface Given {
+  /** Domain time of the command, epoch ms (the workflow's clock, or a partner's signed instant). */
+  readonly at: number;
+  readonly by: Actor;
+}
+
+/** The scenario actions / HTTP actions, each with its own fields. */
+export type ActionCommand = { [A in ActionName]: Given & { type: A } & ActionBody<A> }[ActionName];
+
+export type DossierCommand =
+  | ActionCommand
+  | (Given & {
+      type: 'register';
+      code: string;
+      unit: string;
+      procedure: ProcedureVersion;
+      ruleSet: string;
+      calendar: { id: string; version: string };
+      applicantRef: string | null;
+    })
+  | (Given & { type: 'requestPickup' })
+  | (Given & { type: 'postalPickedUp'; waybill: string })
+  | (Given & { type: 'postalReturnedToSender' });
+
+export type CommandType = DossierCommand['type'];

@@ -1,0 +1,285 @@
+import type { WorkingCalendar } from '@motcua/calendar';
+import type { DossierStatus } from '@motcua/contracts';
+import { classify } from './classification';
+import type { DossierCommand } from './commands';
+import { computeDeadline } from './deadline';
+import type { DossierEvent, EventOf } from './events';
+import { evolve } from './evolve';
+import { refusal, type Refusal, type RuleCode } from './rules';
+import { appointmentOf, finalAppointmentOf, holders, type DossierState, type MemberState } from './state';
+
+export type CalendarResolver = (id: string, version: string) => WorkingCalendar;
+
+/** Supplements after appraisal must be requested within this many working days of receipt (Art. 19(4)). */
+const SUPPLEMENT_WINDOW_WORKING_DAYS = 3;
+/** A result goes back to the unit at the second counted failed delivery (Circular 17/2017). */
+const COUNTED_ATTEMPTS_BEFORE_RETURN = 2;
+const DELIVERY_ATTEMPT_GAP_WORKING_DAYS = 2;
+
+/**
+ * Checks a command against the dossier and turns it into events, or refuses it naming the rule.
+ * Pure: the same state and command always give the same answer, and a refusal changes nothing.
+ */
+export function decide(s: DossierState, c: DossierCommand, calendars: CalendarResolver): DossierEvent[] | Refusal {
+  if (c.type === 'register') {
+    if (s.code !== null) return refusal('LIFECYCLE.ALREADY_REGISTERED', `dossier ${s.code} is already registered`);
+    const { type: _t, ...registration } = c;
+    return [{ type: 'DossierRegistered', ...registration }];
+  }
+  if (s.code === null) return notAllowed(c.type, s.status, ['(registered)']);
+  if (s.lastEventAt !== null && c.at < s.lastEventAt && c.type !== 'postalPickedUp') {
+    return refusal('LIFECYCLE.TIME_OUT_OF_ORDER', `${c.type} at ${new Date(c.at).toISOString()} is earlier than the dossier's last event`);
+  }
+  const cal = () => calendars(s.calendar!.id, s.calendar!.version);
+  const by = c.by;
+  const at = c.at;
+
+  switch (c.type) {
+    case 'requestPickup':
+      return guard(s, c.type, ['NEW']) ?? postalAllowed(s) ?? [{ type: 'PostalPickupRequested', at, by }];
+
+    case 'postalPickedUp':
+      // A pickup reported after the handover is implied by the state: recorded, nothing changes.
+      if (s.status === 'NEW') return notAllowed(c.type, s.status, ['PICKUP_REQUESTED']);
+      return [{ type: 'PostalPickedUp', at, by, waybill: c.waybill }];
+
+    case 'submit':
+      return guard(s, c.type, ['NEW', 'INTAKE_SUPPLEMENT']) ?? [{ type: 'DossierSubmitted', at, by, channel: c.channel, waybill: null }];
+
+    case 'postalHandover':
+      return (
+        guard(s, c.type, ['NEW', 'INTAKE_SUPPLEMENT', 'PICKUP_REQUESTED', 'PICKED_UP']) ??
+        postalAllowed(s) ?? [{ type: 'DossierSubmitted', at, by, channel: 'POSTAL', waybill: c.waybill }]
+      );
+
+    case 'requestIntakeSupplement':
+      return guard(s, c.type, ['SUBMITTED']) ?? [{ type: 'IntakeSupplementRequested', at, by, missing: c.missing ?? [] }];
+
+    case 'refuseIntake':
+      return guard(s, c.type, ['SUBMITTED']) ?? [{ type: 'IntakeRefused', at, by, reasons: c.reasons ?? [] }];
+
+    case 'accept': {
+      const refused = guard(s, c.type, ['SUBMITTED']);
+      if (refused) return refused;
+      const p = s.procedure!;
+      // For the post, the signed handover record is the submission instant and starts the clock:
+      // postal transit is not processing time (Decision 45/2016).
+      const clockStartedAt = s.channel === 'POSTAL' ? s.submittedAt! : at;
+      const accepted: DossierEvent = {
+        type: 'DossierAccepted',
+        at,
+        by,
+        clockStartedAt,
+        deadline: computeDeadline(cal(), clockStartedAt, p.timeLimit, p.cutoff),
+      };
+      return [accepted, startStage(evolve(s, accepted), 0, clockStartedAt, at, by, cal())];
+    }
+
+    case 'complete': {
+      const m = holding(s, c.type, c.agency);
+      if (!('member' in m)) return m;
+      const done: DossierEvent = {
+        type: 'StagePartCompleted',
+        at,
+        by,
+        member: m.member,
+        agency: m.agency,
+        outcome: classify(at, m.deadline!.at, cal().localDate),
+      };
+      const after = evolve(s, done);
+      if (holders(after).length > 0) return [done];
+      const nextStage = s.currentStage! + 1;
+      if (after.members.some((x) => x.stage === nextStage)) return [done, startStage(after, nextStage, at, at, by, cal())];
+      return [
+        done,
+        { type: 'ResultReady', at, by, outcome: classify(at, appointmentOf(s)!, cal().localDate), processingMs: processingMs(s, at) },
+      ];
+    }
+
+    case 'requestSupplement': {
+      const m = holding(s, c.type, c.agency);
+      if (!('member' in m)) return m;
+      const allowed = s.procedure!.supplementsAllowed ?? 1;
+      if (s.supplementRequests >= allowed) {
+        return refusal(
+          'SUPPLEMENT.LIMIT_REACHED',
+          `${s.supplementRequests} supplement request(s) already made; procedure ${s.procedure!.code} allows ${allowed}`,
+        );
+      }
+      const days = cal().workingDaysBetween(m.startedAt!, at);
+      return [
+        {
+          type: 'SupplementRequested',
+          at,
+          by,
+          member: m.member,
+          agency: m.agency,
+          workingDaysSinceReceipt: days,
+          late: days > SUPPLEMENT_WINDOW_WORKING_DAYS,
+          missing: c.missing ?? [],
+        },
+      ];
+    }
+
+    case 'supplement': {
+      const refused = guard(s, c.type, ['SUPPLEMENT_PENDING']);
+      if (refused) return refused;
+      const p = s.procedure!;
+      const calendar = cal();
+      // Art. 19(4): the legal time limit restarts from zero, for the dossier and the current stage.
+      return [
+        {
+          type: 'SupplementReceived',
+          at,
+          by,
+          deadline: computeDeadline(calendar, at, p.timeLimit, p.cutoff),
+          restarted: holders(s).map((m) => ({
+            member: m.member,
+            agency: m.agency,
+            deadline: computeDeadline(calendar, at, m.allotted, p.cutoff),
+          })),
+          waitedMs: at - s.supplementPendingSince!,
+        },
+      ];
+    }
+
+    case 'apologize': {
+      const m = holding(s, c.type, c.agency);
+      if (!('member' in m)) return m;
+      if (s.apology) {
+        return refusal('APOLOGY.ALREADY_GIVEN', `an apology with a new appointment was already given by ${s.apology.agency}`);
+      }
+      const newAppointment = Date.parse(c.newAppointment);
+      const current = finalAppointmentOf(s)!;
+      if (!(newAppointment > current)) {
+        return refusal('APOLOGY.NOT_LATER_THAN_APPOINTMENT', `the new appointment must be later than the current one (${iso(current)})`);
+      }
+      if (!(newAppointment > at)) return refusal('APOLOGY.NOT_IN_FUTURE', 'the new appointment must lie in the future');
+      return [{ type: 'ApologyIssued', at, by, agency: m.agency, newAppointment, byDeadline: at <= s.clock!.deadline.apologyBy }];
+    }
+
+    case 'reject': {
+      const m = holding(s, c.type, c.agency);
+      if (!('member' in m)) return m;
+      const localDate = cal().localDate;
+      return [
+        {
+          type: 'DossierRejected',
+          at,
+          by,
+          member: m.member,
+          agency: m.agency,
+          memberOutcome: classify(at, m.deadline!.at, localDate),
+          outcome: classify(at, appointmentOf(s)!, localDate),
+          processingMs: processingMs(s, at),
+          reasons: c.reasons ?? [],
+        },
+      ];
+    }
+
+    case 'withdraw':
+      return (
+        guard(s, c.type, ['PICKUP_REQUESTED', 'PICKED_UP', 'SUBMITTED', 'INTAKE_SUPPLEMENT', 'IN_PROCESSING', 'SUPPLEMENT_PENDING']) ?? [
+          { type: 'DossierWithdrawn', at, by, reason: c.reason ?? null },
+        ]
+      );
+
+    case 'return': {
+      if (s.status === 'AWAITING_COLLECTION') {
+        if (c.channel !== 'COUNTER') {
+          return refusal('RETURN.CHANNEL_NOT_ALLOWED', 'a result back from the post is collected at the counter');
+        }
+        return [{ type: 'ResultReturned', at, by, channel: 'COUNTER' }];
+      }
+      const refused = guard(s, c.type, ['RESULT_READY', 'AWAITING_COLLECTION']);
+      if (refused) return refused;
+      if (c.channel === 'POSTAL') return postalAllowed(s) ?? [{ type: 'ResultHandedToPost', at, by }];
+      return [{ type: 'ResultReturned', at, by, channel: c.channel }];
+    }
+
+    case 'postalDeliveryFailed': {
+      const refused = guard(s, c.type, ['OUT_FOR_DELIVERY'], 'POSTAL.STATE_CONTRADICTS');
+      if (refused) return refused;
+      const last = s.countedDeliveryAttempts[s.countedDeliveryAttempts.length - 1];
+      const counted = last === undefined || cal().workingDaysBetween(last, at) >= DELIVERY_ATTEMPT_GAP_WORKING_DAYS;
+      const countedAttempts = s.countedDeliveryAttempts.length + (counted ? 1 : 0);
+      const failed: DossierEvent = { type: 'DeliveryAttemptFailed', at, by, counted, countedAttempts };
+      return countedAttempts >= COUNTED_ATTEMPTS_BEFORE_RETURN && counted
+        ? [failed, { type: 'ResultBackAtUnit', at, by, reason: 'DELIVERY_FAILED' }]
+        : [failed];
+    }
+
+    case 'postalReturnedToSender':
+      if (s.status === 'AWAITING_COLLECTION') return []; // already back: implied, nothing changes
+      return guard(s, c.type, ['OUT_FOR_DELIVERY'], 'POSTAL.STATE_CONTRADICTS') ?? [
+        { type: 'ResultBackAtUnit', at, by, reason: 'RETURNED_TO_SENDER' },
+      ];
+
+    case 'postalDelivered':
+      return guard(s, c.type, ['OUT_FOR_DELIVERY'], 'POSTAL.STATE_CONTRADICTS') ?? [{ type: 'ResultDelivered', at, by }];
+  }
+}
+
+function startStage(
+  s: DossierState,
+  stage: number,
+  clockStart: number,
+  at: number,
+  by: DossierCommand['by'],
+  calendar: WorkingCalendar,
+): EventOf<'StageStarted'> {
+  return {
+    type: 'StageStarted',
+    at,
+    by,
+    stage,
+    members: s.members
+      .filter((m) => m.stage === stage)
+      .map((m) => ({
+        member: m.member,
+        agency: m.agency,
+        deadline: computeDeadline(calendar, clockStart, m.allotted, s.procedure!.cutoff),
+      })),
+  };
+}
+
+/** Decision 766's metric clock: from the first clock start, less the applicant's waiting time. */
+function processingMs(s: DossierState, at: number): number {
+  return at - s.clock!.firstStartedAt - s.waitedMs;
+}
+
+function guard(
+  s: DossierState,
+  action: string,
+  allowed: readonly (DossierStatus | 'NEW')[],
+  rule: RuleCode = 'LIFECYCLE.ACTION_NOT_ALLOWED',
+): Refusal | null {
+  return allowed.includes(s.status) ? null : notAllowed(action, s.status, allowed, rule);
+}
+
+function notAllowed(action: string, status: string, allowed: readonly string[], rule: RuleCode = 'LIFECYCLE.ACTION_NOT_ALLOWED'): Refusal {
+  const shown = status === 'NEW' ? 'not yet submitted' : status;
+  return refusal(rule, `${action} is not allowed while the dossier is ${shown} (allowed when: ${allowed.join(', ')})`);
+}
+
+/** The member of the current stage that `agency` holds, or the refusal (ONE-STOP.md: "holds"). */
+function holding(s: DossierState, action: string, agency: string): MemberState | Refusal {
+  const refused = guard(s, action, ['IN_PROCESSING']);
+  if (refused) return refused;
+  const m = holders(s).find((x) => x.agency === agency);
+  if (!m) {
+    const current = holders(s).map((x) => x.agency);
+    return refusal('ROUTE.AGENCY_DOES_NOT_HOLD', `${agency} does not hold dossier ${s.code} (held by: ${current.join(', ') || 'nobody'})`);
+  }
+  return m;
+}
+
+function postalAllowed(s: DossierState): Refusal | null {
+  return s.procedure!.postal === false
+    ? refusal('POSTAL.NOT_FOR_PROCEDURE', `procedure ${s.procedure!.code} needs the applicant in person`)
+    : null;
+}
+
+function iso(instant: number): string {
+  return new Date(instant + 7 * 3600_000).toISOString().replace('.000Z', '+07:00');
+}

@@ -1,0 +1,70 @@
+import type { DossierCommand } from './commands';
+import { decide, type CalendarResolver } from './decide';
+import type { DossierEvent, RecordedEvent } from './events';
+import { evolve } from './evolve';
+import { record } from './record';
+import { isRefusal, type Refusal } from './rules';
+import { EMPTY_DOSSIER, type DossierState } from './state';
+import { dueAlerts, nextTimerAt } from './timers';
+
+/**
+ * One dossier: its event log and the state folded from it. The workflow is a thin shell around
+ * this class (updates → execute, timers → raiseDueAlerts), so every rule is tested here, under a
+ * controlled clock, without Temporal.
+ */
+export class Dossier {
+  private current: DossierState = EMPTY_DOSSIER;
+  private readonly log: RecordedEvent[] = [];
+
+  constructor(private readonly calendars: CalendarResolver) {}
+
+  /** Rebuilds a dossier from its recorded log (a replay, a projection, a test). */
+  static fromLog(calendars: CalendarResolver, log: readonly RecordedEvent[]): Dossier {
+    const d = new Dossier(calendars);
+    for (const r of log) d.append(r.event);
+    return d;
+  }
+
+  get state(): DossierState {
+    return this.current;
+  }
+
+  get events(): readonly RecordedEvent[] {
+    return this.log;
+  }
+
+  /** What the command would do, without doing it: the refusal, or null (update validators). */
+  check(command: DossierCommand): Refusal | null {
+    const result = decide(this.current, command, this.calendars);
+    return isRefusal(result) ? result : null;
+  }
+
+  /**
+   * Decides the command and records its events. Alerts whose instant passed before the command
+   * are recorded first, so the log stays in time order whatever woke the workflow first.
+   */
+  execute(command: DossierCommand): RecordedEvent[] | Refusal {
+    const before = this.current;
+    const alerts = dueAlerts(before, command.at - 1);
+    const afterAlerts = alerts.reduce(evolve, before);
+    const result = decide(afterAlerts, command, this.calendars);
+    if (isRefusal(result)) return result;
+    return [...alerts, ...result].map((e) => this.append(e));
+  }
+
+  /** Records the alerts whose instant has come. */
+  raiseDueAlerts(now: number): RecordedEvent[] {
+    return dueAlerts(this.current, now).map((e) => this.append(e));
+  }
+
+  nextTimerAt(): number | null {
+    return nextTimerAt(this.current);
+  }
+
+  private append(event: DossierEvent): RecordedEvent {
+    this.current = evolve(this.current, event);
+    const r = record(this.current, event);
+    this.log.push(r);
+    return r;
+  }
+}

@@ -1,0 +1,109 @@
+import type { AlertScope, AlertType, Channel, DossierStatus, Outcome, TimeLimit } from '@motcua/contracts';
+import type { Deadline } from './deadline';
+import type { ProcedureVersion } from './events';
+
+/** One agency's part of one route stage (a parallel group has several). */
+export interface MemberState {
+  /** Position in the flattened route: stable, so an agency appearing in two stages is two members. */
+  readonly member: number;
+  readonly stage: number;
+  readonly agency: string;
+  readonly allotted: TimeLimit;
+  readonly startedAt: number | null;
+  /** Where its clock last (re)started: the handoff, or the arrival of a supplement. */
+  readonly clockStartedAt: number | null;
+  readonly deadline: Deadline | null;
+  readonly finishedAt: number | null;
+  readonly outcome: Outcome | null;
+}
+
+export interface RaisedAlert {
+  readonly type: AlertType;
+  readonly scope: AlertScope;
+  readonly agency: string | null;
+  readonly member: number | null;
+  readonly at: number;
+}
+
+export interface DossierState {
+  readonly code: string | null;
+  readonly unit: string | null;
+  readonly procedure: ProcedureVersion | null;
+  readonly ruleSet: string | null;
+  readonly calendar: { id: string; version: string } | null;
+  readonly applicantRef: string | null;
+  /** 'NEW' only between registration and submission (a dossier code reserved, nothing handed in). */
+  readonly status: DossierStatus | 'NEW';
+  readonly channel: Channel | null;
+  readonly waybill: string | null;
+  readonly submittedAt: number | null;
+  readonly acceptedAt: number | null;
+  /** The legal clock: first start (Form 01 / handover), current start (after a supplement), deadline. */
+  readonly clock: { firstStartedAt: number; startedAt: number; deadline: Deadline } | null;
+  /** The apology's new appointment, while it stands (a supplement replaces it with the restarted clock). */
+  readonly rescheduledTo: number | null;
+  readonly apology: { at: number; agency: string; newAppointment: number } | null;
+  readonly supplementRequests: number;
+  readonly lateSupplementRequests: number;
+  readonly supplementPendingSince: number | null;
+  /** Decision 766's metric clock: the applicant's waiting time, subtracted from processing time. */
+  readonly waitedMs: number;
+  readonly members: readonly MemberState[];
+  readonly currentStage: number | null;
+  readonly finishedAt: number | null;
+  readonly outcome: Outcome | null;
+  readonly processingMs: number | null;
+  readonly alerts: readonly RaisedAlert[];
+  readonly countedDeliveryAttempts: readonly number[];
+  readonly deliveryAttempts: number;
+  /** Sequence number of the last event, and its instant (events are recorded in time order). */
+  readonly sequence: number;
+  readonly lastEventAt: number | null;
+}
+
+export const EMPTY_DOSSIER: DossierState = {
+  code: null,
+  unit: null,
+  procedure: null,
+  ruleSet: null,
+  calendar: null,
+  applicantRef: null,
+  status: 'NEW',
+  channel: null,
+  waybill: null,
+  submittedAt: null,
+  acceptedAt: null,
+  clock: null,
+  rescheduledTo: null,
+  apology: null,
+  supplementRequests: 0,
+  lateSupplementRequests: 0,
+  supplementPendingSince: null,
+  waitedMs: 0,
+  members: [],
+  currentStage: null,
+  finishedAt: null,
+  outcome: null,
+  processingMs: null,
+  alerts: [],
+  countedDeliveryAttempts: [],
+  deliveryAttempts: 0,
+  sequence: 0,
+  lastEventAt: null,
+};
+
+/** The appointment on Form 01, or the restarted one after a supplement. */
+export function appointmentOf(s: DossierState): number | null {
+  return s.clock ? s.clock.deadline.at : null;
+}
+
+/** After an apology, its new appointment; otherwise the appointment. */
+export function finalAppointmentOf(s: DossierState): number | null {
+  return s.rescheduledTo ?? appointmentOf(s);
+}
+
+/** The members of the current stage that have not finished: the agencies that "hold" the dossier. */
+export function holders(s: DossierState): MemberState[] {
+  if (s.currentStage === null) return [];
+  return s.members.filter((m) => m.stage === s.currentStage && m.startedAt !== null && m.finishedAt === null);
+}

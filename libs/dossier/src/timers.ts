@@ -1,0 +1,83 @@
+import type { AlertScope, AlertType } from '@motcua/contracts';
+import { SYSTEM_ACTOR } from './actor';
+import type { DossierEvent } from './events';
+import { appointmentOf, holders, type DossierState } from './state';
+
+/** An SLA timer the dossier's state arms now. */
+export interface ArmedTimer {
+  readonly at: number;
+  readonly type: AlertType;
+  readonly scope: AlertScope;
+  readonly agency: string | null;
+  readonly member: number | null;
+  readonly dueAt: number;
+}
+
+/**
+ * The SLA timers the state arms (ONE-STOP.md §6), minus those already raised. A pure function of
+ * the state, so cancelling and re-arming is nothing more than the state changing: a finished,
+ * withdrawn or refused dossier, or one waiting for a supplement, arms none; a supplement's
+ * restarted deadlines arm new ones; a dossier that is IN_PROCESSING arms its own and those of the
+ * members of its current stage that have not finished.
+ */
+export function armedTimers(s: DossierState): ArmedTimer[] {
+  if (s.status !== 'IN_PROCESSING' || !s.clock) return [];
+  const timers: ArmedTimer[] = [];
+  const due = s.clock.deadline;
+  const dossier = (type: AlertType, at: number, dueAt = due.at) =>
+    timers.push({ at, type, scope: 'DOSSIER', agency: null, member: null, dueAt });
+
+  if (due.nearDueAt !== null) dossier('NEAR_DUE', due.nearDueAt);
+  dossier('OVERDUE', due.at);
+  const apologisedInTime = s.apology !== null && s.apology.at <= due.apologyBy;
+  if (!apologisedInTime) dossier('APOLOGY_MISSED', due.at);
+  if (s.rescheduledTo !== null) dossier('RESCHEDULE_MISSED', s.rescheduledTo, s.rescheduledTo);
+
+  for (const m of holders(s)) {
+    if (!m.deadline) continue;
+    const stage = (type: AlertType, at: number) =>
+      timers.push({ at, type, scope: 'STAGE', agency: m.agency, member: m.member, dueAt: m.deadline!.at });
+    if (m.deadline.nearDueAt !== null) stage('NEAR_DUE', m.deadline.nearDueAt);
+    stage('OVERDUE', m.deadline.at);
+  }
+  return timers.filter((t) => !alreadyRaised(s, t)).sort(byInstant);
+}
+
+/** The next instant a timer fires, for the workflow's durable sleep; null when none is armed. */
+export function nextTimerAt(s: DossierState): number | null {
+  const [first] = armedTimers(s);
+  return first ? first.at : null;
+}
+
+/**
+ * The alerts that are due by `now`, as events at their own instants (when the deadline passed,
+ * not when a worker happened to wake up), so a replayed or simulated history reports the same.
+ */
+export function dueAlerts(s: DossierState, now: number): DossierEvent[] {
+  return armedTimers(s)
+    .filter((t) => t.at <= now)
+    .map((t) => ({
+      type: 'AlertRaised' as const,
+      at: t.at,
+      by: SYSTEM_ACTOR,
+      alert: t.type,
+      scope: t.scope,
+      agency: t.agency,
+      member: t.member,
+      dueAt: t.dueAt,
+    }));
+}
+
+/** Whether the dossier is past its legal appointment, unfinished and not waiting on the applicant. */
+export function isOverdue(s: DossierState, now: number): boolean {
+  const due = appointmentOf(s);
+  return s.status === 'IN_PROCESSING' && due !== null && now > due;
+}
+
+function alreadyRaised(s: DossierState, t: ArmedTimer): boolean {
+  return s.alerts.some((a) => a.type === t.type && a.scope === t.scope && a.member === t.member && a.at === t.at);
+}
+
+function byInstant(a: ArmedTimer, b: ArmedTimer): number {
+  return a.at - b.at || (a.member ?? -1) - (b.member ?? -1);
+}

@@ -1,0 +1,76 @@
+import { toLocalIso } from '@motcua/calendar';
+import type { AlertScope, AlertType, Channel, DossierStatus, Outcome } from '@motcua/contracts';
+import { appointmentOf, finalAppointmentOf, holders, type DossierState } from './state';
+import { isOverdue } from './timers';
+
+/**
+ * The dossier as officers, the API and the scenario runner see it: instants in Vietnam time
+ * (ISO-8601, +07:00), and no personal data (the applicant is a pseudonymous reference).
+ */
+export interface DossierView {
+  code: string;
+  unit: string;
+  status: DossierStatus | 'NEW';
+  channel: Channel | null;
+  procedure: { code: string; name: string; version: string };
+  ruleSet: string;
+  calendar: { id: string; version: string };
+  waybill: string | null;
+  submittedAt: string | null;
+  acceptedAt: string | null;
+  clockStartedAt: string | null;
+  appointment: string | null;
+  finalAppointment: string | null;
+  finishedAt: string | null;
+  outcome: Outcome | null;
+  overdue: boolean;
+  holders: string[];
+  stages: { stage: number; agency: string; startedAt: string | null; due: string | null; finishedAt: string | null; outcome: Outcome | null }[];
+  alerts: { type: AlertType; scope: AlertScope; agency: string | null; at: string }[];
+  apologies: number;
+  apology: { agency: string; at: string; newAppointment: string } | null;
+  supplementRequests: number;
+  lateSupplementRequests: number;
+  /** Decision 766: processing time with the applicant's waiting subtracted, and that waiting. */
+  metric: { processingMs: number | null; waitedMs: number };
+  sequence: number;
+}
+
+const iso = (instant: number | null): string | null => (instant === null ? null : toLocalIso(instant));
+
+export function toView(s: DossierState, now: number): DossierView {
+  return {
+    code: s.code!,
+    unit: s.unit!,
+    status: s.status,
+    channel: s.channel,
+    procedure: { code: s.procedure!.code, name: s.procedure!.name, version: s.procedure!.version },
+    ruleSet: s.ruleSet!,
+    calendar: s.calendar!,
+    waybill: s.waybill,
+    submittedAt: iso(s.submittedAt),
+    acceptedAt: iso(s.acceptedAt),
+    clockStartedAt: iso(s.clock?.startedAt ?? null),
+    appointment: iso(appointmentOf(s)),
+    finalAppointment: iso(finalAppointmentOf(s)),
+    finishedAt: iso(s.finishedAt),
+    outcome: s.outcome,
+    overdue: isOverdue(s, now),
+    holders: holders(s).map((m) => m.agency),
+    stages: s.members.map((m) => ({
+      stage: m.stage,
+      agency: m.agency,
+      startedAt: iso(m.startedAt),
+      due: iso(m.deadline?.at ?? null),
+      finishedAt: iso(m.finishedAt),
+      outcome: m.outcome,
+    })),
+    alerts: s.alerts.map((a) => ({ type: a.type, scope: a.scope, agency: a.agency, at: toLocalIso(a.at) })),
+    apologies: s.apology ? 1 : 0,
+    apology: s.apology && { agency: s.apology.agency, at: toLocalIso(s.apology.at), newAppointment: toLocalIso(s.apology.newAppointment) },
+    supplementRequests: s.supplementRequests,
+    lateSupplementRequests: s.lateSupplementRequests,
+    metric: { processingMs: s.processingMs, waitedMs: s.waitedMs },
+    sequence: s.sequence,
+  };
+}

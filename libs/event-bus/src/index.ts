@@ -1,0 +1,3 @@
+export * from './ports';
+export * from './memory-bus';
+export * from './kafka';

@@ -1,0 +1,135 @@
+import { Kafka, Partitioners, logLevel, type Admin, type Producer } from 'kafkajs';
+import type { BusMessage, EventPublisher, EventSubscriber, EventSubscription, ReceivedMessage, TopicAdmin } from './ports';
+
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+  /** How often a send is retried before it fails (the caller, a Temporal activity, retries on). */
+  retries?: number;
+}
+
+export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+}
+
+function client(s: KafkaSettings): Kafka {
+  return new Kafka({
+    clientId: s.clientId,
+    brokers: s.brokers,
+    logLevel: logLevel.WARN,
+    // Fail within seconds so that the caller decides: the activity's retry policy is the real one.
+    retry: { retries: s.retries ?? 5, initialRetryTime: 200, maxRetryTime: 5000 },
+    connectionTimeout: 3000,
+  });
+}
+
+/**
+ * Idempotent producer, acks from all in-sync replicas: no duplicate from the producer's own
+ * retries within a session. Duplicates across sessions (a worker killed after the broker's ack)
+ * are still possible; consumers de-duplicate by the CloudEvent id.
+ */
+export class KafkaPublisher implements EventPublisher {
+  private readonly producer: Producer;
+  private connected: Promise<void> | null = null;
+
+  constructor(settings: KafkaSettings) {
+    this.producer = client(settings).producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+  }
+
+  async publish(topic: string, messages: readonly BusMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    this.connected ??= this.producer.connect().catch((e) => {
+      this.connected = null;
+      throw e;
+    });
+    await this.connected;
+    await this.producer.send({
+      topic,
+      acks: -1,
+      messages: messages.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } })),
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.connected) await this.producer.disconnect();
+    this.connected = null;
+  }
+}
+
+export class KafkaSubscriber implements EventSubscriber {
+  constructor(private readonly settings: KafkaSettings) {}
+
+  async subscribe(
+    topic: string,
+    groupId: string,
+    handler: (m: ReceivedMessage) => Promise<void>,
+    options: { fromBeginning?: boolean } = {},
+  ): Promise<EventSubscription> {
+    const consumer = client(this.settings).consumer({ groupId });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? true });
+    await consumer.run({
+      eachMessage: async ({ topic: t, partition, message }) => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+        await handler({
+          topic: t,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? '',
+          value: message.value?.toString() ?? '',
+          headers,
+        });
+      },
+    });
+    return { stop: () => consumer.disconnect() };
+  }
+}
+
+export class KafkaTopicAdmin implements TopicAdmin {
+  private readonly admin: Admin;
+  private connected = false;
+
+  constructor(settings: KafkaSettings) {
+    this.admin = client({ ...settings, retries: settings.retries ?? 2 }).admin();
+  }
+
+  private async connect() {
+    if (!this.connected) {
+      await this.admin.connect();
+      this.connected = true;
+    }
+  }
+
+  async ensureTopic(topic: string, options: { partitions?: number; replicationFactor?: number } = {}): Promise<void> {
+    await this.connect();
+    const existing = await this.admin.listTopics();
+    if (existing.includes(topic)) return;
+    await this.admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic, numPartitions: options.partitions ?? 3, replicationFactor: options.replicationFactor ?? 1 }],
+    });
+  }
+
+  async ping(timeoutMs: number): Promise<boolean> {
+    const attempt = (async () => {
+      await this.connect();
+      await this.admin.fetchTopicMetadata({ topics: [] });
+      return true;
+    })().catch(() => {
+      this.connected = false;
+      return false;
+    });
+    const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs).unref());
+    return Promise.race([attempt, timeout]);
+  }
+
+  async close(): Promise<void> {
+    if (this.connected) await this.admin.disconnect();
+    this.connected = false;
+  }
+}

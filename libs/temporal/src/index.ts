@@ -1,0 +1,3 @@
+export * from './bundle';
+export * from './settings';
+export * from './worker';

@@ -1,0 +1,67 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ActionBody, ActionName } from '@motcua/contracts';
+import type { Actor, DossierView, RecordedEvent } from '@motcua/dossier';
+
+/**
+ * The dossier workflow's interface, shared by the worker, the API and the scenario runner: one
+ * update per action (the scenario's `do`, the HTTP path), each answering with the dossier after it.
+ */
+export const TASK_QUEUE = 'dossiers';
+
+/** What every command carries besides its own fields. `at` is set only by trusted callers: the
+ * postal webhook (the signed handover instant) and the scenario runner (simulated time). */
+export interface CommandMeta {
+  by: Actor;
+  at?: string;
+}
+
+export type UpdateArg<A extends string> = (A extends ActionName ? ActionBody<A> : Record<string, unknown>) & CommandMeta;
+
+export const INTERNAL_COMMANDS = ['requestPickup', 'postalPickedUp', 'postalReturnedToSender'] as const;
+export type InternalCommand = (typeof INTERNAL_COMMANDS)[number];
+export type UpdateName = ActionName | InternalCommand;
+
+/** The update definition for a command name: handlers and callers meet by name. */
+export function commandUpdate<A extends UpdateName>(name: A) {
+  return defineUpdate<DossierView, [UpdateArg<A>]>(name);
+}
+
+/**
+ * The dossier as of an instant (default: now), with the alerts whose instant has come even if
+ * their timer has not been processed yet: a query cannot wait for the timer, and a scenario run
+ * reads the state at its last action's instant.
+ */
+export const stateQuery = defineQuery<DossierView, [{ asOf?: string }?]>('state');
+export const eventsQuery = defineQuery<RecordedEvent[]>('events');
+
+export interface DossierRegistration {
+  code: string;
+  unit: string;
+  procedure: import('@motcua/dossier').ProcedureVersion;
+  ruleSet: string;
+  calendar: { id: string; version: string };
+  applicantRef: string | null;
+  by: Actor;
+  /** Simulation only: the registration instant; production uses the workflow clock. */
+  at?: string;
+}
+
+export interface DossierWorkflowInput {
+  registration: DossierRegistration;
+  /**
+   * Simulation only: domain time = workflow time + offset. The time-skipping test server's clock
+   * starts today and only moves forward, so a scenario from 2026-02 runs at a negative offset.
+   * Always 0 in production.
+   */
+  clockOffsetMs?: number;
+  /** Upsert Temporal search attributes (off where the server has none registered). Default on. */
+  visibility?: boolean;
+}
+
+export const codeAllocateUpdate = defineUpdate<number, [{ key: string }]>('allocate');
+
+export interface CodeAllocatorInput {
+  unit: string;
+  /** The local day (Vietnam time), YYYY-MM-DD. */
+  day: string;
+}

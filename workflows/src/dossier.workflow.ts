@@ -1,0 +1,96 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import { calendarFor } from '@motcua/calendar';
+import { ACTION_NAMES, TERMINAL_STATUSES, type DossierStatus } from '@motcua/contracts';
+import { Dossier, dueAlerts, fold, isRefusal, toView, type DossierCommand } from '@motcua/dossier';
+import type { PublishActivities } from '@motcua/activities';
+import {
+  INTERNAL_COMMANDS,
+  commandUpdate,
+  eventsQuery,
+  stateQuery,
+  type DossierWorkflowInput,
+  type UpdateArg,
+  type UpdateName,
+} from './definitions';
+import { searchAttributesOf } from './visibility';
+
+const { publishDossierEvents } = proxyActivities<PublishActivities>({
+  startToCloseTimeout: '30 seconds',
+  // Kafka may be down for a while: keep trying, ever more slowly, and never drop an event.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** Refusals leave the workflow as this failure type; the API maps it to 409 with the rule. */
+export const RULE_VIOLATION = 'RuleViolation';
+
+/**
+ * One dossier, from registration to its terminal state. A thin shell: commands arrive as updates
+ * and are decided by the Dossier domain class; SLA timers are durable sleeps until the next armed
+ * instant; recorded events are published in order by an activity (an outbox inside the workflow,
+ * so a retry never reorders a dossier's events on Kafka).
+ */
+export async function dossierWorkflow(input: DossierWorkflowInput): Promise<ReturnType<typeof toView>> {
+  const offset = input.clockOffsetMs ?? 0;
+  const now = () => Date.now() + offset;
+  const dossier = new Dossier(calendarFor);
+  const reg = input.registration;
+
+  const registered = dossier.execute({ type: 'register', ...reg, at: reg.at ? Date.parse(reg.at) : now() });
+  if (isRefusal(registered)) throw ApplicationFailure.nonRetryable(registered.message, RULE_VIOLATION, registered);
+
+  const toCommand = (name: UpdateName, arg: UpdateArg<UpdateName>): DossierCommand => {
+    const { at, by, ...body } = arg;
+    return { ...body, type: name, by, at: at ? Date.parse(at) : now() } as DossierCommand;
+  };
+
+  for (const name of [...ACTION_NAMES, ...INTERNAL_COMMANDS]) {
+    setHandler(
+      commandUpdate(name),
+      (arg) => {
+        const result = dossier.execute(toCommand(name, arg));
+        if (isRefusal(result)) throw ApplicationFailure.nonRetryable(result.message, RULE_VIOLATION, result);
+        return toView(dossier.state, now());
+      },
+      {
+        // Refused commands never reach the history: nothing about the dossier changes.
+        validator: (arg) => {
+          if (!arg || typeof arg !== 'object' || !arg.by) throw ApplicationFailure.nonRetryable('a command carries its actor', 'BadCommand');
+          const refused = dossier.check(toCommand(name, arg));
+          if (refused) throw ApplicationFailure.nonRetryable(refused.message, RULE_VIOLATION, refused);
+        },
+      },
+    );
+  }
+  setHandler(stateQuery, (arg) => {
+    const asOf = arg?.asOf ? Date.parse(arg.asOf) : now();
+    return toView(fold(dueAlerts(dossier.state, asOf), dossier.state), asOf);
+  });
+  setHandler(eventsQuery, () => [...dossier.events]);
+
+  const terminal = () => TERMINAL_STATUSES.includes(dossier.state.status as DossierStatus);
+  let published = 0;
+  for (;;) {
+    const next = dossier.nextTimerAt();
+    const wait = next === null ? undefined : Math.max(0, next - now());
+    const pending = () => published < dossier.events.length;
+    if (wait === undefined) await condition(pending);
+    else if (wait > 0) await condition(pending, wait);
+    dossier.raiseDueAlerts(now());
+    if (published < dossier.events.length) {
+      const batch = dossier.events.slice(published);
+      await publishDossierEvents(batch);
+      published += batch.length;
+      if (input.visibility !== false) upsertSearchAttributes(searchAttributesOf(toView(dossier.state, now())));
+    }
+    if (terminal() && published === dossier.events.length) break;
+  }
+  await condition(allHandlersFinished);
+  return toView(dossier.state, now());
+}
