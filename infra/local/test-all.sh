@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# npm test: installs what is missing, type-checks and lints, starts a private Temporal dev server
+# and Kafka broker on free ports (so it runs beside `npm start`), runs every test, and stops
+# everything it started, whatever happens.
+set -euo pipefail
+LOG_TAG=test
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$MOTCUA_ROOT"
+t0=$(now_ms)
+
+"$MOTCUA_LOCAL_DIR/node-deps.sh"
+"$MOTCUA_LOCAL_DIR/install.sh" all
+
+log "type-checking"
+node_modules/.bin/tsc -p tsconfig.json
+log "linting (module boundaries included)"
+node_modules/.bin/eslint --max-warnings 0 .
+
+state=$(mktemp -d "${TMPDIR:-/tmp}/motcua-test.XXXXXX")
+cleanup() {
+  local rc=$?
+  MOTCUA_STATE_DIR="$state" "$MOTCUA_LOCAL_DIR/stack.sh" down || true
+  rm -rf "$state"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "starting a private stack for the integration tests"
+stack_env=$(MOTCUA_STATE_DIR="$state" MOTCUA_FREE_PORTS=1 TEMPORAL_HEADLESS=1 "$MOTCUA_LOCAL_DIR/stack.sh" up)
+set -a
+eval "$stack_env"
+set +a
+TEMPORAL_TEST_SERVER="$("$MOTCUA_LOCAL_DIR/test-server.sh" path)"
+export TEMPORAL_TEST_SERVER KAFKAJS_NO_PARTITIONER_WARNING=1
+# Integration specs skip themselves without servers when run alone; here they must run.
+export MOTCUA_REQUIRE_INTEGRATION=1
+
+log "running the tests (Temporal $TEMPORAL_ADDRESS, Kafka $KAFKA_BROKERS)"
+results="$state/jest.json"
+set +e
+node_modules/.bin/jest -c jest.config.js --maxWorkers=2 --json --outputFile="$results"
+rc=$?
+set -e
+# A closing line CI can read whatever the runner: "tests: N passed, N failed".
+node -e '
+  const r = require(process.argv[1]);
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed, ${r.numPendingTests} skipped`);
+' "$results" || true
+log "npm test finished in $(elapsed_s "$t0")s"
+exit "$rc"
