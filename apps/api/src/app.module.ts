@@ -1,0 +1,65 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { ActorResolver } from './actor/actor-resolver';
+import { API_CONFIG, apiConfigFromEnv, type ApiConfig } from './config/api-config';
+import { Clock, systemClock } from './dossiers/clock';
+import { DossierGateway } from './dossiers/dossier-gateway';
+import { DossierService } from './dossiers/dossier.service';
+import { DossiersController } from './dossiers/dossiers.controller';
+import { HealthController } from './health/health.controller';
+import { HealthProbe } from './health/health-probe';
+import { DocsController } from './openapi/docs.controller';
+import { buildOpenApiDocument } from './openapi/openapi-document';
+import { OPENAPI_DOCUMENT } from './openapi/openapi.tokens';
+import { builtInCatalog, ProcedureCatalog } from './procedures/procedure-catalog';
+import { ProceduresController } from './procedures/procedures.controller';
+import { TemporalModule } from './temporal/temporal.module';
+
+const controllers = [HealthController, DocsController, ProceduresController, DossiersController];
+
+function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock): Provider[] {
+  return [
+    { provide: API_CONFIG, useValue: config },
+    { provide: ProcedureCatalog, useValue: catalog },
+    { provide: Clock, useValue: clock },
+    { provide: OPENAPI_DOCUMENT, useFactory: buildOpenApiDocument },
+    ActorResolver,
+    DossierService,
+  ];
+}
+
+/** What a test replaces: the dossier store and the health probe, and optionally time and catalog. */
+export interface AppFakes {
+  gateway: DossierGateway;
+  health?: HealthProbe;
+  clock?: Clock;
+  catalog?: ProcedureCatalog;
+  config?: Partial<ApiConfig>;
+}
+
+@Module({})
+export class AppModule {
+  /** Production: Temporal and Kafka from the environment. */
+  static forRoot(config: ApiConfig = apiConfigFromEnv()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [TemporalModule.forRoot(config)],
+      controllers,
+      providers: appProviders(config, builtInCatalog(), systemClock),
+    };
+  }
+
+  /** Tests: the same controllers and services, no servers. */
+  static forTest(fakes: AppFakes): DynamicModule {
+    const config = { ...apiConfigFromEnv({}), ...fakes.config };
+    const health: HealthProbe = fakes.health ?? { check: async () => ({ temporal: true, kafka: true }) };
+    return {
+      module: AppModule,
+      controllers,
+      providers: [
+        ...appProviders(config, fakes.catalog ?? builtInCatalog(), fakes.clock ?? systemClock),
+        { provide: DossierGateway, useValue: fakes.gateway },
+        { provide: HealthProbe, useValue: health },
+      ],
+    };
+  }
+}

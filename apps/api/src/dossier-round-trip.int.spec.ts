@@ -1,0 +1,224 @@
+/**
+ * The API against the real servers: Temporal dev server + Kafka (infra/local/stack.sh). Skips
+ * itself unless TEMPORAL_ADDRESS and KAFKA_BROKERS are set, e.g.
+ *   set -a; eval "$(MOTCUA_STATE_DIR=/tmp/s MOTCUA_FREE_PORTS=1 infra/local/stack.sh up)"; set +a
+ *   npx jest -c apps/api/jest.config.js dossier-round-trip
+ * A worker runs in this process on a private task queue, and the dossier is received under a
+ * unit of its own, so a re-run against the same servers starts from fresh workflows.
+ */
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { Kafka, logLevel } from 'kafkajs';
+import { DOSSIER_EVENTS_TOPIC, DossierCloudEventSchema } from '@motcua/contracts';
+import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-bus';
+import { createDossierWorker, temporalSettingsFromEnv } from '@motcua/temporal';
+import { Client, Connection } from '@temporalio/client';
+import { AppModule } from './app.module';
+import { configureApp } from './app-setup';
+import { apiConfigFromEnv } from './config/api-config';
+
+const enabled = Boolean(process.env.TEMPORAL_ADDRESS && process.env.KAFKA_BROKERS);
+if (!enabled && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') {
+  throw new Error('integration tests required (npm test) but TEMPORAL_ADDRESS / KAFKA_BROKERS are not set');
+}
+jest.setTimeout(180_000);
+
+(enabled ? describe : describe.skip)('a dossier round trip through the API, Temporal and Kafka', () => {
+  const temporal = { ...temporalSettingsFromEnv(), taskQueue: `api-it-${randomUUID()}` };
+  const brokers = brokersFromEnv();
+  const unit = `IT.${randomBytes(5).toString('hex').toUpperCase()}`;
+  const applicant = { name: 'Lê Thị Cúc', idNumber: '036190009876', phone: '0903111222', address: 'Thôn 3, xã Đông Hòa' };
+
+  let connection: NativeConnection;
+  let publisher: KafkaPublisher;
+  let worker: Worker;
+  let running: Promise<void>;
+  let app: INestApplication;
+  let client: Client;
+  let url: string;
+
+  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(url + path, {
+      method,
+      headers: { 'content-type': 'application/json', 'x-actor-id': 'it-officer', 'x-actor-role': 'ONE_STOP_OFFICER', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, read freely
+    return { status: res.status, body: (await res.json()) as any };
+  }
+
+  async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await fn();
+      if (v !== undefined) return v;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  beforeAll(async () => {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    const admin = new KafkaTopicAdmin({ brokers, clientId: 'api-it' });
+    await admin.ensureTopic(DOSSIER_EVENTS_TOPIC);
+    await admin.close();
+    connection = await NativeConnection.connect({ address: temporal.address });
+    publisher = new KafkaPublisher({ brokers, clientId: 'api-it-worker' });
+    worker = await createDossierWorker({ connection, namespace: temporal.namespace, taskQueue: temporal.taskQueue, publisher });
+    running = worker.run();
+
+    app = await NestFactory.create(AppModule.forRoot({ ...apiConfigFromEnv(), temporal }), { logger: false });
+    configureApp(app, { requestLog: false });
+    await app.listen(0, '127.0.0.1');
+    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    client = new Client({ connection: await Connection.connect({ address: temporal.address }), namespace: temporal.namespace });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await client?.connection.close();
+    if (worker) {
+      worker.shutdown();
+      await running;
+    }
+    await publisher?.close();
+    await connection?.close();
+  });
+
+  it('registers, accepts, processes every stage, returns at the counter, refuses what the rules forbid, and publishes it all', async () => {
+    expect((await call('GET', '/health')).status).toBe(200);
+
+    // Intake, twice with the same Idempotency-Key: one code, one dossier.
+    const body = { procedureCode: 'LT-KHAI-SINH-THUONG-TRU-BHYT', channel: 'COUNTER', applicant, unit };
+    const created = await call('POST', '/api/v1/dossiers', body, { 'Idempotency-Key': 'it-intake-1' });
+    expect(created.status).toBe(201);
+    const code: string = created.body.code;
+    expect(code).toMatch(new RegExp(`^${unit.replace('.', '\\.')}-\\d{6}-0001$`));
+    expect(created.body).toMatchObject({ status: 'SUBMITTED', channel: 'COUNTER', unit });
+    const again = await call('POST', '/api/v1/dossiers', body, { 'Idempotency-Key': 'it-intake-1' });
+    expect(again.status).toBe(201);
+    expect(again.body.code).toBe(code);
+    expect(again.body.sequence).toBe(created.body.sequence);
+    const other = await call('POST', '/api/v1/dossiers', body, { 'Idempotency-Key': 'it-intake-2' });
+    expect(other.body.code).toBe(code.replace(/0001$/, '0002'));
+
+    const act = async (action: string, actionBody: object = {}) => {
+      const r = await call('POST', `/api/v1/dossiers/${code}/${action}`, actionBody);
+      expect([action, r.status]).toEqual([action, 200]);
+      return r.body;
+    };
+
+    expect((await act('accept')).status).toBe('IN_PROCESSING');
+
+    // Refused: accept twice → 409 with the rule, and nothing changed.
+    const before = await call('GET', `/api/v1/dossiers/${code}`);
+    const refused = await call('POST', `/api/v1/dossiers/${code}/accept`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'RULE_VIOLATION', rule: 'LIFECYCLE.ACTION_NOT_ALLOWED' });
+    const notHolder = await call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'BHXH' });
+    expect(notHolder.status).toBe(409);
+    expect(notHolder.body.error.rule).toBe('ROUTE.AGENCY_DOES_NOT_HOLD');
+    const malformed = await call('POST', `/api/v1/dossiers/${code}/complete`, {});
+    expect(malformed.status).toBe(400);
+    const after = await call('GET', `/api/v1/dossiers/${code}`);
+    expect(after.body.sequence).toBe(before.body.sequence);
+    expect(after.body.events).toEqual(before.body.events);
+
+    expect((await act('complete', { agency: 'UBND_XA' })).holders).toEqual(['CONG_AN_XA', 'BHXH']);
+    await act('complete', { agency: 'CONG_AN_XA' });
+    expect((await act('complete', { agency: 'BHXH' })).status).toBe('RESULT_READY');
+    expect((await act('return', { channel: 'COUNTER' })).status).toBe('RETURNED');
+
+    const state = await call('GET', `/api/v1/dossiers/${code}`);
+    expect(state.status).toBe(200);
+    expect(state.body).toMatchObject({ code, status: 'RETURNED', procedure: { code: 'LT-KHAI-SINH-THUONG-TRU-BHYT', version: '2026.1' } });
+    expect(state.body.appointment).toMatch(/\+07:00$/);
+    expect(state.body.stages.map((s: { agency: string; outcome: string | null }) => [s.agency, s.outcome !== null])).toEqual([
+      ['UBND_XA', true],
+      ['CONG_AN_XA', true],
+      ['BHXH', true],
+    ]);
+    const types = [
+      'DossierRegistered',
+      'DossierSubmitted',
+      'DossierAccepted',
+      'StageStarted',
+      'StagePartCompleted',
+      'StageStarted',
+      'StagePartCompleted',
+      'StagePartCompleted',
+      'ResultReady',
+      'ResultReturned',
+    ];
+    expect(state.body.events.map((e: { type: string }) => e.type)).toEqual(types);
+    expect(state.body.events.every((e: { at: string }) => e.at.endsWith('+07:00'))).toBe(true);
+    expect(state.body.events[2].actor).toEqual({ id: 'it-officer', role: 'ONE_STOP_OFFICER', agency: unit });
+
+    // Once the workflow has ended, an action is refused as on a closed dossier.
+    await eventually('the workflow to close', async () => {
+      const d = await client.workflow.getHandle(code).describe();
+      return d.status.name === 'COMPLETED' ? true : undefined;
+    });
+    const closed = await call('POST', `/api/v1/dossiers/${code}/accept`, {});
+    expect(closed.status).toBe(409);
+    expect(closed.body.error.rule).toBe('LIFECYCLE.DOSSIER_CLOSED');
+    expect((await call('GET', `/api/v1/dossiers/${code}`)).body.status).toBe('RETURNED');
+    // The intake retried after the dossier ended: the first answer again (Temporal keeps the
+    // update's outcome), the same code, and no second run of the workflow.
+    const late = await call('POST', '/api/v1/dossiers', body, { 'Idempotency-Key': 'it-intake-1' });
+    expect([late.status, late.body]).toEqual([201, created.body]);
+    const runs: string[] = [];
+    for await (const w of client.workflow.list({ query: `WorkflowId = '${code}'` })) runs.push(w.runId);
+    expect(runs).toHaveLength(1);
+    expect((await call('GET', `/api/v1/dossiers/${unit}-991231-0001`)).status).toBe(404);
+
+    // The list, from visibility (eventually consistent).
+    const listed = await eventually('the dossier in the list', async () => {
+      const r = await call('GET', `/api/v1/dossiers?status=RETURNED&unit=${unit}`);
+      return r.body.find((x: { code: string }) => x.code === code);
+    });
+    expect(listed).toMatchObject({ code, status: 'RETURNED', procedure: 'LT-KHAI-SINH-THUONG-TRU-BHYT', unit, closed: true, agencies: [] });
+    const open = await eventually('the second dossier in the agency list', async () => {
+      const r = await call('GET', `/api/v1/dossiers?status=SUBMITTED&unit=${unit}`);
+      return r.body.length ? r.body : undefined;
+    });
+    expect(open.map((x: { code: string }) => x.code)).toEqual([other.body.code]);
+
+    // The CloudEvents on Kafka, read back with a plain consumer in a fresh group.
+    const kafka = new Kafka({ clientId: 'api-it-reader', brokers, logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({ groupId: `api-it-${randomUUID()}` });
+    const received: { key: string; value: string; headers: Record<string, string> }[] = [];
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic: DOSSIER_EVENTS_TOPIC, fromBeginning: true });
+      await consumer.run({
+        eachMessage: async ({ message }) => {
+          const key = message.key?.toString() ?? '';
+          if (key !== code) return;
+          const headers: Record<string, string> = {};
+          for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+          received.push({ key, value: message.value?.toString() ?? '', headers });
+        },
+      });
+      await eventually('the dossier events on Kafka', async () => (received.length >= types.length ? true : undefined), 60_000);
+    } finally {
+      await consumer.disconnect();
+    }
+    const events = received.map((m) => DossierCloudEventSchema.parse(JSON.parse(m.value)));
+    expect(events.map((e) => e.data.type)).toEqual(types);
+    expect(events.map((e) => e.type)).toEqual(types.map((t) => `vn.motcua.dossier.${t}`));
+    expect(events.map((e) => e.data.sequence)).toEqual(types.map((_, i) => i + 1));
+    expect(events.map((e) => e.id)).toEqual(types.map((_, i) => `${code}:${i + 1}`));
+    for (const [i, m] of received.entries()) {
+      expect(m.key).toBe(code);
+      expect(events[i].subject).toBe(code);
+      expect(m.headers['content-type']).toMatch(/^application\/cloudevents\+json/);
+    }
+    expect(events[events.length - 1].data.status).toBe('RETURNED');
+    const wire = received.map((m) => m.value).join('\n');
+    for (const personal of [applicant.name, applicant.idNumber, applicant.phone, applicant.address]) expect(wire).not.toContain(personal);
+  });
+});

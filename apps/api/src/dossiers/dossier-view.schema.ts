@@ -1,0 +1,80 @@
+import { AlertScopeSchema, AlertTypeSchema, ChannelSchema, DossierStatusSchema, OutcomeSchema } from '@motcua/contracts';
+import type { DossierView } from '@motcua/dossier';
+import { z } from 'zod';
+
+/**
+ * The response schemas of the dossier endpoints, for the OpenAPI document. DossierView is a
+ * TypeScript interface in libs/dossier; this mirrors it, and the type assertion below fails the
+ * type check when the two drift apart.
+ */
+const instant = z.string().describe('ISO-8601 with offset, Vietnam time (+07:00)');
+const nullableInstant = instant.nullable();
+
+export const DossierViewSchema = z.object({
+  code: z.string().describe('<unit>-<YYMMDD>-<NNNN>'),
+  unit: z.string(),
+  status: z.union([DossierStatusSchema, z.literal('NEW')]),
+  channel: ChannelSchema.nullable(),
+  procedure: z.object({ code: z.string(), name: z.string(), version: z.string() }),
+  ruleSet: z.string(),
+  calendar: z.object({ id: z.string(), version: z.string() }),
+  waybill: z.string().nullable(),
+  submittedAt: nullableInstant,
+  acceptedAt: nullableInstant,
+  clockStartedAt: nullableInstant,
+  appointment: nullableInstant,
+  finalAppointment: nullableInstant,
+  finishedAt: nullableInstant,
+  outcome: OutcomeSchema.nullable(),
+  overdue: z.boolean(),
+  holders: z.array(z.string()),
+  stages: z.array(
+    z.object({
+      stage: z.number().int(),
+      agency: z.string(),
+      startedAt: nullableInstant,
+      due: nullableInstant,
+      finishedAt: nullableInstant,
+      outcome: OutcomeSchema.nullable(),
+    }),
+  ),
+  alerts: z.array(z.object({ type: AlertTypeSchema, scope: AlertScopeSchema, agency: z.string().nullable(), at: instant })),
+  apologies: z.number().int(),
+  apology: z.object({ agency: z.string(), at: instant, newAppointment: instant }).nullable(),
+  supplementRequests: z.number().int(),
+  lateSupplementRequests: z.number().int(),
+  metric: z.object({ processingMs: z.number().nullable(), waitedMs: z.number() }),
+  sequence: z.number().int(),
+});
+
+export const DossierEventSummarySchema = z.object({
+  id: z.string().describe('<code>:<sequence>, as on Kafka'),
+  type: z.string(),
+  sequence: z.number().int().positive(),
+  at: instant,
+  actor: z.object({ id: z.string(), role: z.string(), agency: z.string().nullable() }),
+});
+export type DossierEventSummary = z.infer<typeof DossierEventSummarySchema>;
+
+export const DossierDetailSchema = DossierViewSchema.extend({ events: z.array(DossierEventSummarySchema) });
+export type DossierDetail = z.infer<typeof DossierDetailSchema>;
+
+export const DossierListItemSchema = z.object({
+  code: z.string(),
+  status: z.union([DossierStatusSchema, z.literal('NEW')]).nullable(),
+  procedure: z.string().nullable(),
+  unit: z.string().nullable(),
+  channel: ChannelSchema.nullable(),
+  appointment: nullableInstant.describe('the appointment in force (after an apology, its new one)'),
+  overdue: z.boolean().nullable(),
+  agencies: z.array(z.string()).describe('the agencies holding the dossier now'),
+  closed: z.boolean().describe('the workflow has ended (terminal state)'),
+});
+export type DossierListItem = z.infer<typeof DossierListItemSchema>;
+
+export const DossierListSchema = z.object({ items: z.array(DossierListItemSchema) });
+
+// Fails the type check when DossierView and its schema drift apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _viewSchemaMatches: Same<z.infer<typeof DossierViewSchema>, DossierView> = true;
+void _viewSchemaMatches;

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { calendarFor, toLocalIso } from '@motcua/calendar';
+import { ActionBodySchemas } from '@motcua/contracts';
+import { formatDossierCode, parseDossierCode, ruleSetAt, type DossierView } from '@motcua/dossier';
+import { ActorResolver, type RequestHeaders } from '../actor/actor-resolver';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { API_RULES, badRequest, notFound, ruleViolation } from '../errors/api-error';
+import { parseOr400 } from '../errors/parse-body';
+import { ProcedureCatalog } from '../procedures/procedure-catalog';
+import { applicantRef } from './applicant-ref';
+import { Clock } from './clock';
+import { CreateDossierBodySchema } from './create-dossier.schema';
+import { DossierGateway, type OpeningCommand } from './dossier-gateway';
+import { DossierListFilterSchema } from './dossier-list.query';
+import type { DossierDetail, DossierListItem } from './dossier-view.schema';
+import { isHttpAction } from './http-actions';
+import { idempotencyKeyOf } from './idempotency-key';
+
+/**
+ * The dossier use cases behind the HTTP API: intake (code allocation, registration and the first
+ * command), officer actions, reading and listing. HTTP-free: the controller hands it the raw
+ * body, headers and query, and it answers with views or throws ApiError / the workflow client's
+ * errors, which the exception filter maps.
+ */
+@Injectable()
+export class DossierService {
+  constructor(
+    @Inject(DossierGateway) private readonly gateway: DossierGateway,
+    @Inject(ProcedureCatalog) private readonly catalog: ProcedureCatalog,
+    @Inject(ActorResolver) private readonly actors: ActorResolver,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  /** POST /api/v1/dossiers. */
+  async create(body: unknown, headers: RequestHeaders): Promise<DossierView> {
+    const input = parseOr400(CreateDossierBodySchema, body);
+    const procedure = this.catalog.find(input.procedureCode);
+    if (!procedure) {
+      throw badRequest(`procedureCode: unknown procedure "${input.procedureCode}"`, 'CATALOG.UNKNOWN_PROCEDURE' satisfies keyof typeof API_RULES);
+    }
+    if (input.channel === 'POSTAL') {
+      if (!procedure.postal) {
+        throw ruleViolation('POSTAL.NOT_FOR_PROCEDURE', `procedure ${procedure.code} cannot be submitted through the public postal service`);
+      }
+      if (!input.pickupAddress && !input.applicant.address) {
+        throw badRequest('pickupAddress: a postal pickup needs pickupAddress or applicant.address', 'POSTAL.PICKUP_ADDRESS_MISSING');
+      }
+    }
+    const key = idempotencyKeyOf(headers) ?? randomUUID();
+    const unit = input.unit ?? procedure.unit;
+    const by = this.actors.resolve(headers, unit);
+    const now = this.clock.now();
+    const calendar = calendarFor(this.config.calendarId);
+    const day = calendar.localDate(now);
+
+    const sequence = await this.gateway.allocateSequence(unit, day, key);
+    const code = formatDossierCode(unit, day, sequence);
+    const first: OpeningCommand =
+      input.channel === 'POSTAL' ? { name: 'requestPickup', arg: { by } } : { name: 'submit', arg: { channel: input.channel, by } };
+    const view = await this.gateway.open(
+      {
+        code,
+        unit,
+        procedure: { ...procedure, version: procedure.version },
+        ruleSet: ruleSetAt(now),
+        calendar: { id: calendar.id, version: calendar.version },
+        // Personal data stops here: the dossier carries only this pseudonymous reference.
+        applicantRef: applicantRef(input.applicant.idNumber, this.config.applicantRefSecret),
+        by,
+      },
+      first,
+      `create:${key}`,
+    );
+    if (view.procedure.code !== procedure.code || view.unit !== unit) {
+      throw ruleViolation('IDEMPOTENCY.KEY_REUSED', `Idempotency-Key was already used for dossier ${view.code} of another procedure or unit`);
+    }
+    return view;
+  }
+
+  /** POST /api/v1/dossiers/{code}/{action}. */
+  async act(code: string, action: string, body: unknown, headers: RequestHeaders): Promise<DossierView> {
+    if (!isHttpAction(action)) throw notFound(`unknown action "${action}"`);
+    const parsedCode = this.requireCode(code);
+    const data = parseOr400(ActionBodySchemas[action], body ?? {}) as Record<string, unknown>;
+    const agency = typeof data.agency === 'string' ? data.agency : parsedCode.unit;
+    const by = this.actors.resolve(headers, agency);
+    const key = idempotencyKeyOf(headers);
+    return this.gateway.execute(code, action, { ...data, by }, key === undefined ? undefined : `${action}:${key}`);
+  }
+
+  /** GET /api/v1/dossiers/{code}. */
+  async get(code: string): Promise<DossierDetail> {
+    this.requireCode(code);
+    const { view, events } = await this.gateway.read(code);
+    return {
+      ...view,
+      events: events
+        .filter((r) => r.sequence <= view.sequence)
+        .map((r) => ({ id: r.id, type: r.event.type, sequence: r.sequence, at: toLocalIso(r.event.at), actor: r.event.by })),
+    };
+  }
+
+  /** GET /api/v1/dossiers. */
+  async list(query: unknown): Promise<DossierListItem[]> {
+    return this.gateway.list(parseOr400(DossierListFilterSchema, query ?? {}, 'query'));
+  }
+
+  /** A well-formed dossier code, or 404: anything else is no dossier (and never another workflow). */
+  private requireCode(code: string) {
+    const parsed = parseDossierCode(code);
+    if (!parsed) throw notFound(`dossier ${JSON.stringify(code.slice(0, 80))} not found`);
+    return parsed;
+  }
+}

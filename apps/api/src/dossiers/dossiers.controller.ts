@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import type { DossierView } from '@motcua/dossier';
+import type { RequestHeaders } from '../actor/actor-resolver';
+import { DossierService } from './dossier.service';
+import type { DossierDetail, DossierListItem } from './dossier-view.schema';
+
+/** Minimal view of Express's response: only the Location header is set here. */
+interface LocationSetter {
+  setHeader(name: string, value: string): unknown;
+}
+
+/**
+ * The dossiers resource (CONTRACTS.md "HTTP API"). Thin: parsing, rules and error mapping live in
+ * DossierService, the gateway and the exception filter.
+ */
+@Controller('api/v1/dossiers')
+export class DossiersController {
+  constructor(@Inject(DossierService) private readonly dossiers: DossierService) {}
+
+  /** Registers a dossier under a new code and submits it (or requests a postal pickup): 201. */
+  @Post()
+  async create(
+    @Body() body: unknown,
+    @Headers() headers: RequestHeaders,
+    @Res({ passthrough: true }) res: LocationSetter,
+  ): Promise<DossierView> {
+    const view = await this.dossiers.create(body, headers);
+    res.setHeader('Location', `/api/v1/dossiers/${encodeURIComponent(view.code)}`);
+    return view;
+  }
+
+  @Get()
+  list(@Query() query: unknown): Promise<DossierListItem[]> {
+    return this.dossiers.list(query);
+  }
+
+  @Get(':code')
+  get(@Param('code') code: string): Promise<DossierDetail> {
+    return this.dossiers.get(code);
+  }
+
+  /** One path per scenario action (accept, complete, …): 200 with the dossier after it. */
+  @Post(':code/:action')
+  @HttpCode(200)
+  act(
+    @Param('code') code: string,
+    @Param('action') action: string,
+    @Body() body: unknown,
+    @Headers() headers: RequestHeaders,
+  ): Promise<DossierView> {
+    return this.dossiers.act(code, action, body, headers);
+  }
+}

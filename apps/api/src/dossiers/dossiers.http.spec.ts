@@ -1,0 +1,278 @@
+import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
+import { startTestApp, type TestApp } from '../testing/start-test-app';
+
+// 2026-03-02T18:30Z is Tuesday 3 March 2026, 01:30 in Vietnam: codes are dated 260303.
+const NOW = Date.parse('2026-03-03T09:00:00+07:00');
+const applicant = { name: 'Nguyễn Văn An', idNumber: '001203004567', phone: '0912 345 678', address: 'Số 1 Tràng Tiền, Hà Nội' };
+const counter = (over: Record<string, unknown> = {}) => ({ procedureCode: 'LLTP-CAP-PHIEU', channel: 'COUNTER', applicant, ...over });
+
+let gateway: InMemoryDossierGateway;
+let t: TestApp;
+let now = NOW;
+
+beforeEach(async () => {
+  now = NOW;
+  gateway = new InMemoryDossierGateway(() => now);
+  t = await startTestApp({ gateway, clock: { now: () => now } });
+});
+afterEach(() => t.close());
+
+async function created(body: Record<string, unknown> = counter(), headers: Record<string, string> = {}) {
+  const r = await t.call('POST', '/api/v1/dossiers', body, headers);
+  expect(r.status).toBe(201);
+  return r.body as { code: string; status: string };
+}
+
+describe('POST /api/v1/dossiers', () => {
+  it('registers a counter dossier under a code of the unit and the Vietnam date, SUBMITTED, with Location', async () => {
+    const r = await t.call('POST', '/api/v1/dossiers', counter());
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ code: '000.00.00.H26-260303-0001', status: 'SUBMITTED', channel: 'COUNTER', procedure: { code: 'LLTP-CAP-PHIEU', version: '2026.1' } });
+    expect(r.headers.get('location')).toBe('/api/v1/dossiers/000.00.00.H26-260303-0001');
+    expect((await created()).code).toBe('000.00.00.H26-260303-0002');
+  });
+
+  it('dates the code by the Vietnam day, not the UTC one', async () => {
+    now = Date.parse('2026-03-02T18:30:00Z');
+    expect((await created()).code).toBe('000.00.00.H26-260303-0001');
+  });
+
+  it('uses the unit given, else the catalog default', async () => {
+    expect((await created(counter({ unit: '000.31.25.H26' }))).code).toMatch(/^000\.31\.25\.H26-260303-0001$/);
+    expect(gateway.registrations[0].unit).toBe('000.31.25.H26');
+  });
+
+  it('registers ONLINE as SUBMITTED and POSTAL as a pickup request', async () => {
+    expect((await created(counter({ channel: 'ONLINE' }))).status).toBe('SUBMITTED');
+    const postal = await created(counter({ channel: 'POSTAL' }));
+    expect(postal.status).toBe('PICKUP_REQUESTED');
+    expect(gateway.commands.map((c) => c.name)).toEqual(['submit', 'requestPickup']);
+    expect(gateway.commands[0].arg).toMatchObject({ channel: 'ONLINE' });
+    expect(gateway.commands[0].requestId).toMatch(/^create:/);
+  });
+
+  it('keeps personal data out of the workflow: only a pseudonymous applicantRef', async () => {
+    await created(counter({ channel: 'POSTAL', pickupAddress: 'Bưu cục Hoàn Kiếm' }));
+    const sent = JSON.stringify({ registrations: gateway.registrations, commands: gateway.commands, events: [...gateway.dossiers.values()].map((d) => d.events) });
+    for (const personal of [applicant.name, applicant.idNumber, applicant.phone, applicant.address, 'Bưu cục Hoàn Kiếm', '001203004567']) {
+      expect(sent).not.toContain(personal);
+    }
+    expect(gateway.registrations[0].applicantRef).toMatch(/^ap1_[0-9a-f]{32}$/);
+  });
+
+  it('gives the same code and no second dossier for the same Idempotency-Key', async () => {
+    const a = await created(counter(), { 'Idempotency-Key': 'intake-42' });
+    const b = await created(counter(), { 'Idempotency-Key': 'intake-42' });
+    expect(b.code).toBe(a.code);
+    expect(gateway.dossiers.size).toBe(1);
+    expect(gateway.commands).toHaveLength(1);
+    const c = await created(counter(), { 'Idempotency-Key': 'intake-43' });
+    expect(c.code).not.toBe(a.code);
+  });
+
+  it('refuses an Idempotency-Key reused for another procedure (409 IDEMPOTENCY.KEY_REUSED)', async () => {
+    await created(counter(), { 'Idempotency-Key': 'intake-44' });
+    const r = await t.call('POST', '/api/v1/dossiers', counter({ procedureCode: 'DKKD-THANH-LAP-DN' }), { 'Idempotency-Key': 'intake-44' });
+    expect(r.status).toBe(409);
+    expect(r.body.error.rule).toBe('IDEMPOTENCY.KEY_REUSED');
+    expect(gateway.dossiers.size).toBe(1);
+  });
+
+  it('answers 400 naming each malformed field', async () => {
+    const r = await t.call('POST', '/api/v1/dossiers', { procedureCode: 'LLTP-CAP-PHIEU', channel: 'FAX', applicant: { name: 'A', phone: 'x' } });
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('BAD_REQUEST');
+    expect(r.body.error.message).toMatch(/channel/);
+    expect(r.body.error.message).toMatch(/applicant\.idNumber/);
+    expect(r.body.error.message).toMatch(/applicant\.phone/);
+    expect(gateway.registrations).toHaveLength(0);
+  });
+
+  it('answers 400 with rule CATALOG.UNKNOWN_PROCEDURE for a code not in the catalog', async () => {
+    const r = await t.call('POST', '/api/v1/dossiers', counter({ procedureCode: 'NO-SUCH' }));
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatchObject({ code: 'BAD_REQUEST', rule: 'CATALOG.UNKNOWN_PROCEDURE' });
+    expect(r.body.error.message).toMatch(/procedureCode/);
+  });
+
+  it('refuses POSTAL for a procedure the post may not carry (409 POSTAL.NOT_FOR_PROCEDURE), and without an address (400)', async () => {
+    const notPostal = await t.call('POST', '/api/v1/dossiers', counter({ procedureCode: 'LT-KHAI-SINH-THUONG-TRU-BHYT', channel: 'POSTAL' }));
+    expect(notPostal.status).toBe(409);
+    expect(notPostal.body.error).toMatchObject({ code: 'RULE_VIOLATION', rule: 'POSTAL.NOT_FOR_PROCEDURE' });
+    const { address: _a, ...noAddress } = applicant;
+    const r = await t.call('POST', '/api/v1/dossiers', counter({ channel: 'POSTAL', applicant: noAddress }));
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toMatch(/pickupAddress/);
+    expect((await created(counter({ channel: 'POSTAL', applicant: noAddress, pickupAddress: 'Bưu cục 1' }))).status).toBe('PICKUP_REQUESTED');
+    expect(gateway.registrations).toHaveLength(1);
+  });
+
+  it('answers 400 in the error shape for a body that is not JSON, and for a bad Idempotency-Key', async () => {
+    const r = await t.call('POST', '/api/v1/dossiers', '{"procedureCode":', {});
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('BAD_REQUEST');
+    const k = await t.call('POST', '/api/v1/dossiers', counter(), { 'Idempotency-Key': 'x'.repeat(201) });
+    expect(k.status).toBe(400);
+    expect(k.body.error.message).toMatch(/Idempotency-Key/);
+  });
+});
+
+describe('POST /api/v1/dossiers/{code}/{action}', () => {
+  it('accepts: 200 with the new state (IN_PROCESSING, appointment in +07:00)', async () => {
+    const { code } = await created();
+    const r = await t.call('POST', `/api/v1/dossiers/${code}/accept`, {});
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ code, status: 'IN_PROCESSING', holders: ['SO_TU_PHAP'] });
+    expect(r.body.appointment).toMatch(/\+07:00$/);
+  });
+
+  it('answers 404 for an unknown action, before anything else', async () => {
+    const { code } = await created();
+    for (const action of ['approve', 'postalDelivered', 'submit', '__proto__']) {
+      const r = await t.call('POST', `/api/v1/dossiers/${code}/${action}`, {});
+      expect(r.status).toBe(404);
+      expect(r.body.error.code).toBe('NOT_FOUND');
+    }
+    expect(gateway.commands).toHaveLength(1);
+  });
+
+  it('answers 400 naming the field of a malformed body (zod message)', async () => {
+    const { code } = await created();
+    await t.call('POST', `/api/v1/dossiers/${code}/accept`, {});
+    const r = await t.call('POST', `/api/v1/dossiers/${code}/complete`, {});
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toMatch(/^agency: /);
+    const apology = await t.call('POST', `/api/v1/dossiers/${code}/apologize`, { agency: 'SO_TU_PHAP', newAppointment: '2026-03-20 17:00' });
+    expect(apology.status).toBe(400);
+    expect(apology.body.error.message).toMatch(/newAppointment/);
+    const ret = await t.call('POST', `/api/v1/dossiers/${code}/return`, { channel: 'EMAIL' });
+    expect(ret.body.error.message).toMatch(/channel/);
+  });
+
+  it('maps a refusal of the rules to 409 with the rule, and nothing changes', async () => {
+    const { code } = await created();
+    await t.call('POST', `/api/v1/dossiers/${code}/accept`, {});
+    const before = await t.call('GET', `/api/v1/dossiers/${code}`);
+    const again = await t.call('POST', `/api/v1/dossiers/${code}/accept`, {});
+    expect(again.status).toBe(409);
+    expect(again.body).toEqual({ error: { code: 'RULE_VIOLATION', rule: 'LIFECYCLE.ACTION_NOT_ALLOWED', message: expect.any(String) } });
+    const notHolding = await t.call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'CONG_AN_TINH' });
+    expect(notHolding.status).toBe(409);
+    expect(notHolding.body.error.rule).toBe('ROUTE.AGENCY_DOES_NOT_HOLD');
+    expect((await t.call('GET', `/api/v1/dossiers/${code}`)).body).toEqual(before.body);
+  });
+
+  it('answers 409 LIFECYCLE.DOSSIER_CLOSED once the dossier has ended', async () => {
+    const { code } = await created();
+    await t.call('POST', `/api/v1/dossiers/${code}/refuseIntake`, { reasons: ['thiếu tờ khai'] });
+    const r = await t.call('POST', `/api/v1/dossiers/${code}/accept`, {});
+    expect(r.status).toBe(409);
+    expect(r.body.error.rule).toBe('LIFECYCLE.DOSSIER_CLOSED');
+  });
+
+  it('answers 404 for an unknown dossier and for something that is not a dossier code', async () => {
+    const unknown = await t.call('POST', '/api/v1/dossiers/000.00.00.H26-260303-0999/accept', {});
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('NOT_FOUND');
+    const notACode = await t.call('POST', `/api/v1/dossiers/${encodeURIComponent('dossier-codes:000.00.00.H26:260303')}/accept`, {});
+    expect(notACode.status).toBe(404);
+  });
+
+  it('forwards only the contract fields: a client cannot set the domain time or the actor in the body', async () => {
+    const { code } = await created();
+    await t.call('POST', `/api/v1/dossiers/${code}/accept`, { at: '2020-01-01T00:00:00+07:00', by: { id: 'x', role: 'ADMIN', agency: 'Y' }, extra: 1 });
+    const accept = gateway.commands[1];
+    expect(Object.keys(accept.arg).sort()).toEqual(['by']);
+    expect(accept.arg.by).toEqual({ id: 'unidentified', role: 'unidentified', agency: '000.00.00.H26' });
+  });
+
+  it('uses the Idempotency-Key as the update id, per action', async () => {
+    const { code } = await created();
+    const a = await t.call('POST', `/api/v1/dossiers/${code}/accept`, {}, { 'Idempotency-Key': 'k1' });
+    const b = await t.call('POST', `/api/v1/dossiers/${code}/accept`, {}, { 'Idempotency-Key': 'k1' });
+    expect(b.status).toBe(200);
+    expect(b.body).toEqual(a.body);
+    expect(gateway.commands.filter((c) => c.name === 'accept')).toHaveLength(1);
+    expect(gateway.commands[1].requestId).toBe('accept:k1');
+  });
+
+  it('takes a dossier through a parallel route to RETURNED', async () => {
+    const { code } = await created(counter({ procedureCode: 'LT-KHAI-SINH-THUONG-TRU-BHYT' }));
+    const step = async (action: string, body: object = {}) => {
+      const r = await t.call('POST', `/api/v1/dossiers/${code}/${action}`, body);
+      expect(r.status).toBe(200);
+      return r.body;
+    };
+    await step('accept');
+    expect((await step('complete', { agency: 'UBND_XA' })).holders).toEqual(['CONG_AN_XA', 'BHXH']);
+    await step('complete', { agency: 'BHXH' });
+    expect((await step('complete', { agency: 'CONG_AN_XA' })).status).toBe('RESULT_READY');
+    expect((await step('return', { channel: 'COUNTER' })).status).toBe('RETURNED');
+  });
+});
+
+describe('GET /api/v1/dossiers/{code}', () => {
+  it('answers the state with its events (type, sequence, +07:00 time, actor)', async () => {
+    const { code } = await created();
+    await t.call('POST', `/api/v1/dossiers/${code}/accept`, {}, { 'X-Actor-Id': 'officer-7', 'X-Actor-Role': 'ONE_STOP_OFFICER' });
+    const r = await t.call('GET', `/api/v1/dossiers/${code}`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ code, status: 'IN_PROCESSING', channel: 'COUNTER', procedure: { code: 'LLTP-CAP-PHIEU', version: '2026.1' } });
+    for (const field of ['appointment', 'finalAppointment', 'outcome', 'stages', 'alerts', 'apologies']) expect(r.body).toHaveProperty(field);
+    expect(r.body.events.map((e: { type: string }) => e.type)).toEqual(['DossierRegistered', 'DossierSubmitted', 'DossierAccepted', 'StageStarted']);
+    expect(r.body.events.map((e: { sequence: number }) => e.sequence)).toEqual([1, 2, 3, 4]);
+    expect(r.body.events[2]).toEqual({
+      id: `${code}:3`,
+      type: 'DossierAccepted',
+      sequence: 3,
+      at: '2026-03-03T09:00:00+07:00',
+      actor: { id: 'officer-7', role: 'ONE_STOP_OFFICER', agency: '000.00.00.H26' },
+    });
+  });
+
+  it('answers 404 for an unknown dossier', async () => {
+    const r = await t.call('GET', '/api/v1/dossiers/000.00.00.H26-260303-0404');
+    expect(r.status).toBe(404);
+    expect(r.body.error).toMatchObject({ code: 'NOT_FOUND', rule: null });
+  });
+});
+
+describe('GET /api/v1/dossiers', () => {
+  it('lists with validated filters', async () => {
+    const { code } = await created();
+    await created();
+    await t.call('POST', `/api/v1/dossiers/${code}/accept`, {});
+    const r = await t.call('GET', '/api/v1/dossiers?status=IN_PROCESSING&agency=SO_TU_PHAP&overdue=false&limit=10');
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual([expect.objectContaining({ code, status: 'IN_PROCESSING', agencies: ['SO_TU_PHAP'], overdue: false })]);
+    expect(gateway.lastListFilter).toEqual({ status: 'IN_PROCESSING', agency: 'SO_TU_PHAP', overdue: false, limit: 10 });
+  });
+
+  it('refuses malformed or injected filters with 400', async () => {
+    for (const q of ["agency=x'%20OR%20'1'='1", 'status=DONE', 'overdue=yes', 'limit=0', 'limit=1e9', 'agnecy=A', 'status=SUBMITTED&status=RETURNED', "procedure=a'b"]) {
+      const r = await t.call('GET', `/api/v1/dossiers?${q}`);
+      expect([q, r.status]).toEqual([q, 400]);
+      expect(r.body.error.code).toBe('BAD_REQUEST');
+    }
+  });
+});
+
+describe('errors the app did not expect', () => {
+  it('answer 500 with a generic message, and 503 when Temporal is unreachable; unknown paths 404 in the error shape', async () => {
+    jest.spyOn(gateway, 'read').mockRejectedValueOnce(new Error('secret detail: db password'));
+    const r = await t.call('GET', '/api/v1/dossiers/000.00.00.H26-260303-0001');
+    expect(r.status).toBe(500);
+    expect(r.body.error.code).toBe('INTERNAL');
+    expect(JSON.stringify(r.body)).not.toContain('secret');
+
+    const grpcUnavailable = Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14 });
+    jest.spyOn(gateway, 'read').mockRejectedValueOnce(grpcUnavailable);
+    const u = await t.call('GET', '/api/v1/dossiers/000.00.00.H26-260303-0001');
+    expect(u.status).toBe(503);
+    expect(u.body.error.code).toBe('UNAVAILABLE');
+
+    const nowhere = await t.call('GET', '/api/v2/nothing');
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.body.error.code).toBe('NOT_FOUND');
+  });
+});

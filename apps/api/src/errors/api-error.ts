@@ -1,0 +1,37 @@
+/**
+ * An answer the API gives on purpose, in the CONTRACTS.md error shape
+ * `{"error": {"code", "rule", "message"}}`. Everything else that is thrown becomes a generic 500
+ * (or 503 when Temporal is unreachable) in the one exception filter.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly rule: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  body(): ErrorBody {
+    return { error: { code: this.code, rule: this.rule, message: this.message } };
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; rule: string | null; message: string };
+}
+
+/** Rules the API itself enforces, beside the domain's (libs/dossier/src/rules.ts). */
+export const API_RULES = {
+  'CATALOG.UNKNOWN_PROCEDURE': 'the procedure code is not in the catalog',
+  'LIFECYCLE.DOSSIER_CLOSED': 'Decree 61/2018 Arts. 15–21: a dossier in a terminal state takes no more actions',
+  'IDEMPOTENCY.KEY_REUSED': 'product: an Idempotency-Key names one request; reused for another, it is refused',
+  'POSTAL.PICKUP_ADDRESS_MISSING': 'Decision 45/2016: a postal pickup needs an address',
+} as const;
+
+export const badRequest = (message: string, rule: string | null = null) => new ApiError(400, 'BAD_REQUEST', rule, message);
+export const notFound = (message: string) => new ApiError(404, 'NOT_FOUND', null, message);
+export const ruleViolation = (rule: string, message: string) => new ApiError(409, 'RULE_VIOLATION', rule, message);
+export const unavailable = (message: string) => new ApiError(503, 'UNAVAILABLE', null, message);

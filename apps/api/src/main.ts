@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { configureApp } from './app-setup';
+import { apiConfigFromEnv, DEV_APPLICANT_REF_SECRET } from './config/api-config';
+import { JsonLogger, logLine } from './logging/json-logger';
+
+/** The HTTP API (CONTRACTS.md). Port API_PORT (3000), host API_HOST (127.0.0.1). */
+async function main() {
+  const config = apiConfigFromEnv();
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: new JsonLogger(), bufferLogs: true });
+  configureApp(app);
+  // SIGTERM / SIGINT: stop accepting requests, then close the Temporal connection and Kafka admin.
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  if (config.applicantRefSecret === DEV_APPLICANT_REF_SECRET) {
+    logLine('warn', 'APPLICANT_REF_SECRET is not set: using the development key for applicant references');
+  }
+  logLine('info', 'api started', { url: await app.getUrl(), temporal: config.temporal.address, kafka: config.kafkaBrokers });
+}
+
+main().catch((e) => {
+  logLine('error', 'api failed to start', { error: e instanceof Error ? e.stack : String(e) });
+  process.exit(1);
+});

@@ -1,0 +1,198 @@
+import { ActionBodySchemas, DossierStatusSchema, HTTP_ACTIONS } from '@motcua/contracts';
+import { z } from 'zod';
+import { ACTOR_ID_HEADER, ACTOR_ROLE_HEADER } from '../actor/actor-resolver';
+import { CreateDossierBodySchema } from '../dossiers/create-dossier.schema';
+import { DossierListFilterSchema } from '../dossiers/dossier-list.query';
+import { DossierDetailSchema, DossierListItemSchema, DossierViewSchema } from '../dossiers/dossier-view.schema';
+import { IDEMPOTENCY_KEY_HEADER } from '../dossiers/idempotency-key';
+import { CatalogProcedureSchema } from '../procedures/procedure-catalog';
+import { jsonSchemaOf } from './json-schema';
+
+/** The OpenAPI 3.1 document, built from the same zod schemas that validate the requests. */
+export type OpenApiDocument = {
+  openapi: string;
+  info: { title: string; version: string; description?: string };
+  paths: Record<string, Record<string, unknown>>;
+  components: Record<string, Record<string, unknown>>;
+} & Record<string, unknown>;
+
+const ErrorSchema = z.object({
+  error: z.object({
+    code: z.string().describe('RULE_VIOLATION, BAD_REQUEST, NOT_FOUND, UNAVAILABLE, INTERNAL, …'),
+    rule: z.string().nullable().describe('the rule that refused the request (409, some 400), e.g. LIFECYCLE.ACTION_NOT_ALLOWED'),
+    message: z.string(),
+  }),
+});
+
+const HealthSchema = z.object({
+  status: z.enum(['UP', 'DOWN']),
+  checks: z.object({ temporal: z.enum(['UP', 'DOWN']), kafka: z.enum(['UP', 'DOWN']) }),
+  error: ErrorSchema.shape.error.optional(),
+});
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const error = (description: string) => ({ description, content: json(ref('Error')) });
+const pascal = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+const actorSecurity = [{ actorId: [], actorRole: [] }, {}];
+const idempotencyKey = {
+  name: IDEMPOTENCY_KEY_HEADER,
+  in: 'header',
+  required: false,
+  description: 'Makes a retry safe: the same key gives the same answer (and, on POST /dossiers, the same code; no second dossier).',
+  schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
+};
+const codeParam = { name: 'code', in: 'path', required: true, description: 'The dossier code, <unit>-<YYMMDD>-<NNNN>', schema: { type: 'string' } };
+
+export function buildOpenApiDocument(): OpenApiDocument {
+  const schemas: Record<string, unknown> = {
+    Error: jsonSchemaOf(ErrorSchema),
+    Health: jsonSchemaOf(HealthSchema),
+    Procedure: jsonSchemaOf(CatalogProcedureSchema),
+    CreateDossierRequest: jsonSchemaOf(CreateDossierBodySchema, { io: 'input' }),
+    DossierView: jsonSchemaOf(DossierViewSchema),
+    DossierDetail: jsonSchemaOf(DossierDetailSchema),
+    DossierListItem: jsonSchemaOf(DossierListItemSchema),
+  };
+  const paths: OpenApiDocument['paths'] = {
+    '/health': {
+      get: {
+        operationId: 'health',
+        summary: 'Whether Temporal and Kafka are reachable',
+        responses: {
+          '200': { description: 'both reachable', content: json(ref('Health')) },
+          '503': { description: 'at least one is down (named in the body)', content: json(ref('Health')) },
+        },
+      },
+    },
+    '/openapi.json': {
+      get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: json({ type: 'object' }) } } },
+    },
+    '/asyncapi.json': {
+      get: {
+        operationId: 'asyncapi',
+        summary: 'The AsyncAPI document of the dossier.events topic',
+        responses: { '200': { description: 'AsyncAPI 3.0', content: json({ type: 'object' }) } },
+      },
+    },
+    '/api/v1/procedures': {
+      get: {
+        operationId: 'listProcedures',
+        summary: 'The procedure catalog (current versions; routes in the scenario format)',
+        responses: { '200': { description: 'the catalog', content: json({ type: 'array', items: ref('Procedure') }) } },
+      },
+    },
+    '/api/v1/procedures/{code}': {
+      get: {
+        operationId: 'getProcedure',
+        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'the procedure', content: json(ref('Procedure')) }, '404': error('unknown procedure') },
+      },
+    },
+    '/api/v1/dossiers': {
+      post: {
+        operationId: 'createDossier',
+        summary: 'Register a dossier under a new code and submit it (COUNTER, ONLINE) or request a postal pickup (POSTAL)',
+        description:
+          'The applicant\'s personal data is used only to derive a pseudonymous reference; it is not stored in the dossier or its events.',
+        security: actorSecurity,
+        parameters: [idempotencyKey],
+        requestBody: { required: true, content: json(ref('CreateDossierRequest')) },
+        responses: {
+          '201': {
+            description: 'registered: SUBMITTED, or PICKUP_REQUESTED for POSTAL',
+            headers: { Location: { schema: { type: 'string' } } },
+            content: json(ref('DossierView')),
+          },
+          '400': error('malformed (the field is named), or unknown procedure (rule CATALOG.UNKNOWN_PROCEDURE)'),
+          '409': error('refused by a rule, e.g. POSTAL.NOT_FOR_PROCEDURE'),
+          '503': error('Temporal unavailable'),
+        },
+      },
+      get: {
+        operationId: 'listDossiers',
+        summary: 'Dossiers from Temporal visibility (search attributes; eventually consistent)',
+        parameters: listParameters(),
+        responses: {
+          '200': { description: 'matching dossiers, at most `limit`', content: json({ type: 'array', items: ref('DossierListItem') }) },
+          '400': error('a malformed filter'),
+        },
+      },
+    },
+    '/api/v1/dossiers/{code}': {
+      get: {
+        operationId: 'getDossier',
+        parameters: [codeParam],
+        responses: { '200': { description: 'the dossier and its events', content: json(ref('DossierDetail')) }, '404': error('unknown dossier') },
+      },
+    },
+  };
+  for (const action of HTTP_ACTIONS) {
+    const name = `${pascal(action)}Request`;
+    schemas[name] = jsonSchemaOf(ActionBodySchemas[action], { io: 'input' });
+    paths[`/api/v1/dossiers/{code}/${action}`] = {
+      post: {
+        operationId: action,
+        summary: `The scenario action "${action}"`,
+        security: actorSecurity,
+        parameters: [codeParam, idempotencyKey],
+        requestBody: { required: Object.keys(ActionBodySchemas[action].shape).length > 0, content: json(ref(name)) },
+        responses: {
+          '200': { description: 'the dossier after the action', content: json(ref('DossierView')) },
+          '400': error('malformed body (the field is named)'),
+          '404': error('unknown dossier'),
+          '409': error('refused by the rules (the rule is named; nothing changed), or the dossier is closed (LIFECYCLE.DOSSIER_CLOSED)'),
+          '503': error('Temporal unavailable or the dossier did not answer in time'),
+        },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Motcua: one-stop administrative dossiers',
+      version: '1.0.0',
+      description: 'Errors are `{"error": {"code", "rule", "message"}}`. Instants are ISO-8601 with an offset (Vietnam time +07:00).',
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      schemas,
+      securitySchemes: {
+        actorId: {
+          type: 'apiKey',
+          in: 'header',
+          name: ACTOR_ID_HEADER,
+          description: 'The acting person (a pseudonymous account id), until authentication arrives; "unidentified" when absent.',
+        },
+        actorRole: { type: 'apiKey', in: 'header', name: ACTOR_ROLE_HEADER, description: 'The acting person\'s role, recorded as given.' },
+        postalSignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Postal-Signature',
+          description: 'Postal webhook: `sha256=<hex HMAC-SHA256 of the raw body, keyed by POSTAL_WEBHOOK_SECRET>`.',
+        },
+      },
+    },
+  };
+}
+
+function listParameters() {
+  const shape = DossierListFilterSchema.shape;
+  const described: Record<string, string> = {
+    status: 'the dossier status',
+    agency: 'an agency currently holding the dossier',
+    overdue: 'past its appointment and unfinished',
+    procedure: 'procedure code',
+    unit: 'receiving unit',
+    limit: 'at most this many (1–500, default 50)',
+  };
+  return (Object.keys(shape) as (keyof typeof shape)[]).map((name) => ({
+    name,
+    in: 'query',
+    required: false,
+    description: described[name],
+    schema: name === 'status' ? jsonSchemaOf(DossierStatusSchema) : jsonSchemaOf(shape[name], { io: 'input' }),
+  }));
+}

@@ -1,0 +1,170 @@
+import { ActionBodySchemas, HTTP_ACTIONS } from '@motcua/contracts';
+import { z } from 'zod';
+import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
+import { startTestApp, type TestApp } from '../testing/start-test-app';
+
+/** Every path of CONTRACTS.md that this API serves (the postal webhook and reports come later). */
+const CONTRACT_PATHS: [string, string][] = [
+  ['get', '/health'],
+  ['get', '/openapi.json'],
+  ['get', '/asyncapi.json'],
+  ['get', '/api/v1/procedures'],
+  ['post', '/api/v1/dossiers'],
+  ['get', '/api/v1/dossiers'],
+  ['get', '/api/v1/dossiers/{code}'],
+  ...HTTP_ACTIONS.map((a): [string, string] => ['post', `/api/v1/dossiers/{code}/${a}`]),
+];
+
+let t: TestApp;
+// The document is plain JSON walked by path; `any` keeps the walking short.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+let doc: Json;
+let raw: string;
+beforeAll(async () => {
+  t = await startTestApp({ gateway: new InMemoryDossierGateway() });
+  const res = await fetch(`${t.url}/openapi.json`);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  raw = await res.text();
+  doc = JSON.parse(raw);
+});
+afterAll(() => t.close());
+
+/** Resolves a local $ref (#/a/b/c). */
+function resolve(ref: string): Json {
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce((node: Json, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+}
+
+function refsIn(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((x) => refsIn(x, out));
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string') out.push(v);
+      else refsIn(v, out);
+    }
+  }
+  return out;
+}
+
+/** The document's schema as zod again (zod 4's own reader), its $refs resolved. */
+function docSchema(ref: string): z.ZodType {
+  const inline = (node: Json): Json =>
+    Array.isArray(node) ? node.map(inline) : node && typeof node === 'object' ? (node.$ref ? inline(resolve(node.$ref)) : Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inline(v)]))) : node;
+  return z.fromJSONSchema(inline(resolve(ref)));
+}
+
+describe('GET /openapi.json', () => {
+  it('is an OpenAPI 3.1 JSON document', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+
+  it('has every path of CONTRACTS.md that is built, one per action', () => {
+    for (const [method, path] of CONTRACT_PATHS) expect([method, path, doc.paths[path]?.[method] !== undefined]).toEqual([method, path, true]);
+  });
+
+  it('is well-formed: every $ref resolves, operation ids are unique, path parameters are declared, every operation has responses', () => {
+    const refs = refsIn(doc);
+    expect(refs.length).toBeGreaterThan(20);
+    for (const r of refs) expect([r, resolve(r) !== undefined]).toEqual([r, true]);
+    const ids: string[] = [];
+    for (const [path, item] of Object.entries<Json>(doc.paths)) {
+      for (const [method, op] of Object.entries<Json>(item)) {
+        ids.push(op.operationId);
+        expect(Object.keys(op.responses ?? {}).length).toBeGreaterThan(0);
+        for (const name of [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1])) {
+          expect([method, path, (op.parameters ?? []).some((p: Json) => p.in === 'path' && p.name === name && p.required)]).toEqual([method, path, true]);
+        }
+      }
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => typeof id === 'string')).toBe(true);
+  });
+
+  it('declares the actor headers and the postal signature as security schemes', () => {
+    expect(doc.components.securitySchemes).toMatchObject({
+      actorId: { type: 'apiKey', in: 'header', name: 'X-Actor-Id' },
+      actorRole: { type: 'apiKey', in: 'header', name: 'X-Actor-Role' },
+      postalSignature: { type: 'apiKey', in: 'header', name: 'X-Postal-Signature' },
+    });
+    expect(doc.paths['/api/v1/dossiers/{code}/accept'].post.security).toEqual([{ actorId: [], actorRole: [] }, {}]);
+  });
+
+  it('describes each action body as its zod schema does: what one accepts, the other accepts', () => {
+    const samples: Record<string, [unknown, unknown]> = {
+      accept: [{}, 'x'],
+      complete: [{ agency: 'SO_TU_PHAP' }, {}],
+      requestSupplement: [{ agency: 'A', missing: ['tờ khai'] }, { agency: 'A', missing: [''] }],
+      apologize: [{ agency: 'A', newAppointment: '2026-03-20T17:00:00+07:00' }, { agency: 'A', newAppointment: '2026-03-20 17:00' }],
+      return: [{ channel: 'POSTAL' }, { channel: 'EMAIL' }],
+      reject: [{ agency: 'A', reasons: ['không đủ điều kiện'] }, { agency: 'a b' }],
+      withdraw: [{ reason: 'không cần nữa' }, { reason: 1 }],
+    };
+    for (const action of HTTP_ACTIONS) {
+      const ref = doc.paths[`/api/v1/dossiers/{code}/${action}`].post.requestBody.content['application/json'].schema.$ref;
+      const fromDoc = docSchema(ref);
+      const [good, bad] = samples[action] ?? [{}, 'x'];
+      for (const body of [good, bad]) {
+        expect([action, body, fromDoc.safeParse(body).success]).toEqual([action, body, ActionBodySchemas[action].safeParse(body).success]);
+      }
+    }
+  });
+
+  it('describes the create request and the responses as the app really answers', async () => {
+    const create = docSchema('#/components/schemas/CreateDossierRequest');
+    const body = { procedureCode: 'LLTP-CAP-PHIEU', channel: 'COUNTER', applicant: { name: 'A', idNumber: '001203004567', phone: '0912345678' } };
+    expect(create.safeParse(body).success).toBe(true);
+    expect(create.safeParse({ ...body, channel: 'FAX' }).success).toBe(false);
+
+    const created = await t.call('POST', '/api/v1/dossiers', body);
+    expect(docSchema('#/components/schemas/DossierView').safeParse(created.body).success).toBe(true);
+    expect(docSchema('#/components/schemas/DossierView').safeParse({ ...created.body, status: 'BOGUS' }).success).toBe(false);
+    const accepted = await t.call('POST', `/api/v1/dossiers/${created.body.code}/accept`, {});
+    expect(docSchema('#/components/schemas/DossierView').parse(accepted.body)).toBeTruthy();
+    const detail = await t.call('GET', `/api/v1/dossiers/${created.body.code}`);
+    expect(docSchema('#/components/schemas/DossierDetail').safeParse(detail.body).success).toBe(true);
+    const refused = await t.call('POST', `/api/v1/dossiers/${created.body.code}/accept`, {});
+    expect(docSchema('#/components/schemas/Error').safeParse(refused.body).success).toBe(true);
+    const procedures = await t.call('GET', '/api/v1/procedures');
+    for (const p of procedures.body) expect(docSchema('#/components/schemas/Procedure').safeParse(p).success).toBe(true);
+    const list = await t.call('GET', '/api/v1/dossiers');
+    for (const item of list.body) expect(docSchema('#/components/schemas/DossierListItem').safeParse(item).success).toBe(true);
+  });
+
+  it('is what Swagger UI shows at /docs', async () => {
+    const html = await fetch(`${t.url}/docs`);
+    expect(html.status).toBe(200);
+    expect(await html.text()).toMatch(/swagger-ui/i);
+    const init = await (await fetch(`${t.url}/docs/swagger-ui-init.js`)).text();
+    expect(init).toContain('/api/v1/dossiers/{code}/apologize');
+  });
+});
+
+describe('GET /asyncapi.json', () => {
+  it('describes dossier.events with the CloudEvent schema of libs/contracts', async () => {
+    const a = (await t.call('GET', '/asyncapi.json')).body;
+    expect(a.asyncapi).toBe('3.0.0');
+    expect(a.channels.dossierEvents.address).toBe('dossier.events');
+    const message = a.components.messages.DossierEvent;
+    expect(message.contentType).toBe('application/cloudevents+json');
+    expect(message.bindings.kafka.key.type).toBe('string');
+    const schema = a.components.schemas.DossierCloudEvent;
+    expect(schema.required).toEqual(expect.arrayContaining(['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'data']));
+    expect(schema.properties.data.required).toEqual(expect.arrayContaining(['sequence', 'code', 'type', 'status', 'actor']));
+    expect(a.operations.publishDossierEvent.channel.$ref).toBe('#/channels/dossierEvents');
+  });
+});
+
+describe('GET /api/v1/procedures', () => {
+  it('is the catalog: code, name, timeLimit, cutoff?, route, postal', async () => {
+    const r = await t.call('GET', '/api/v1/procedures');
+    expect(r.status).toBe(200);
+    const civil = r.body.find((p: { code: string }) => p.code === 'HT-BAN-SAO-TRICH-LUC');
+    expect(civil).toMatchObject({ name: expect.any(String), timeLimit: { amount: 1, unit: 'SAME_DAY' }, cutoff: '15:00', postal: true, route: [{ agency: 'UBND_XA' }] });
+    expect((await t.call('GET', '/api/v1/procedures/NOPE')).status).toBe(404);
+  });
+});

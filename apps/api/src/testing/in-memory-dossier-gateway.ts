@@ -1,0 +1,102 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { calendarFor } from '@motcua/calendar';
+import { TERMINAL_STATUSES, type DossierStatus } from '@motcua/contracts';
+import { Dossier, isRefusal, toView, type Actor, type DossierCommand, type DossierView, type RecordedEvent } from '@motcua/dossier';
+import { ruleViolation } from '../errors/api-error';
+import type { DossierGateway, OpeningCommand } from '../dossiers/dossier-gateway';
+import type { DossierListFilter } from '../dossiers/dossier-list.query';
+import type { DossierListItem } from '../dossiers/dossier-view.schema';
+import type { HttpAction } from '../dossiers/http-actions';
+import { RULE_VIOLATION, type DossierRegistration } from '../temporal/dossier-workflow';
+
+/**
+ * A stand-in for the Temporal gateway in tests without servers: the real Dossier domain class in
+ * memory, failing the way the workflow client fails (WorkflowUpdateFailedError carrying a
+ * RuleViolation ApplicationFailure, WorkflowNotFoundError), and remembering what it was given.
+ */
+export class InMemoryDossierGateway implements DossierGateway {
+  readonly dossiers = new Map<string, Dossier>();
+  readonly registrations: DossierRegistration[] = [];
+  readonly commands: { code: string; name: string; arg: Record<string, unknown>; requestId?: string }[] = [];
+  private readonly sequences = new Map<string, Map<string, number>>();
+  private readonly answered = new Map<string, DossierView>();
+  lastListFilter: DossierListFilter | null = null;
+
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
+  async allocateSequence(unit: string, day: string, key: string): Promise<number> {
+    const id = `${unit}:${day}`;
+    const byKey = this.sequences.get(id) ?? new Map<string, number>();
+    this.sequences.set(id, byKey);
+    if (!byKey.has(key)) byKey.set(key, byKey.size + 1);
+    return byKey.get(key)!;
+  }
+
+  async open(registration: DossierRegistration, first: OpeningCommand, requestId: string): Promise<DossierView> {
+    const memo = `${registration.code}|${requestId}`;
+    const known = this.answered.get(memo);
+    if (known) return known;
+    let d = this.dossiers.get(registration.code);
+    if (!d) {
+      d = new Dossier(calendarFor);
+      this.registrations.push(registration);
+      const r = d.execute({ type: 'register', ...registration, at: this.now() });
+      if (isRefusal(r)) throw failure(r);
+      this.dossiers.set(registration.code, d);
+    }
+    const view = this.apply(registration.code, d, first.name, first.arg, requestId);
+    this.answered.set(memo, view);
+    return view;
+  }
+
+  async execute(code: string, action: HttpAction, arg: Record<string, unknown> & { by: Actor }, requestId?: string): Promise<DossierView> {
+    const d = this.dossiers.get(code);
+    if (!d) throw new WorkflowNotFoundError('workflow not found', code, undefined);
+    const memo = requestId && `${code}|${requestId}`;
+    if (memo && this.answered.has(memo)) return this.answered.get(memo)!;
+    if (TERMINAL_STATUSES.includes(d.state.status as DossierStatus)) {
+      throw ruleViolation('LIFECYCLE.DOSSIER_CLOSED', `dossier ${code} is closed: nothing more can happen to it`);
+    }
+    const view = this.apply(code, d, action, arg, requestId);
+    if (memo) this.answered.set(memo, view);
+    return view;
+  }
+
+  async read(code: string): Promise<{ view: DossierView; events: RecordedEvent[] }> {
+    const d = this.dossiers.get(code);
+    if (!d) throw new WorkflowNotFoundError('workflow not found', code, undefined);
+    return { view: toView(d.state, this.now()), events: [...d.events] };
+  }
+
+  async list(filter: DossierListFilter): Promise<DossierListItem[]> {
+    this.lastListFilter = filter;
+    const views = [...this.dossiers.values()].map((d) => toView(d.state, this.now()));
+    return views
+      .filter((v) => (filter.status === undefined || v.status === filter.status) && (filter.agency === undefined || v.holders.includes(filter.agency)))
+      .slice(0, filter.limit)
+      .map((v) => ({
+        code: v.code,
+        status: v.status,
+        procedure: v.procedure.code,
+        unit: v.unit,
+        channel: v.channel,
+        appointment: v.finalAppointment,
+        overdue: v.overdue,
+        agencies: v.holders,
+        closed: TERMINAL_STATUSES.includes(v.status as DossierStatus),
+      }));
+  }
+
+  private apply(code: string, d: Dossier, name: string, arg: Record<string, unknown>, requestId?: string): DossierView {
+    this.commands.push({ code, name, arg, requestId });
+    const { at, by, ...body } = arg as { at?: string; by: Actor };
+    const r = d.execute({ ...body, type: name, by, at: at ? Date.parse(at) : this.now() } as DossierCommand);
+    if (isRefusal(r)) throw failure(r);
+    return toView(d.state, this.now());
+  }
+}
+
+function failure(r: { rule: string; message: string }): WorkflowUpdateFailedError {
+  return new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.nonRetryable(r.message, RULE_VIOLATION, r));
+}

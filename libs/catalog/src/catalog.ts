@@ -1,0 +1,102 @@
+import { vnGovCalendar, type WorkingCalendar } from '@motcua/calendar';
+import { ProcedureSchema, type Procedure } from '@motcua/contracts';
+import { checkProcedure, UNIT_ID_PATTERN } from '@motcua/dossier';
+import { z } from 'zod';
+import builtIn from './data/procedures.json';
+
+/**
+ * A catalog entry: a procedure version as ProcedureSchema describes it, with the fields the catalog
+ * must always state (a version, whether the post may carry it, the default receiving unit, the
+ * field for reports). Unknown keys are refused, so a misspelt `cutoff` cannot vanish silently.
+ */
+export const CatalogProcedureSchema = ProcedureSchema.extend({
+  version: z.string().min(1).max(32),
+  postal: z.boolean(),
+  unit: z.string().regex(UNIT_ID_PATTERN, 'a Decision 20/2020 unit identifier: 1–35 characters of 0-9 A-Z .'),
+  field: z.string().min(1).max(64),
+}).strict();
+
+export type CatalogProcedure = Procedure & z.infer<typeof CatalogProcedureSchema>;
+
+export interface CatalogData {
+  catalogVersion: string;
+  procedures: readonly unknown[];
+}
+
+export interface Catalog {
+  /** The version of the catalog data as a whole (each procedure carries its own version too). */
+  readonly version: string;
+  readonly procedures: readonly CatalogProcedure[];
+  /** The procedure's current version, or a given one. */
+  find(code: string, version?: string): CatalogProcedure | undefined;
+}
+
+/** Thrown when the catalog data breaks a rule; names the procedure (or the entry's index). */
+export class CatalogError extends Error {
+  override readonly name = 'CatalogError';
+}
+
+/**
+ * Loads and checks a catalog: every entry against CatalogProcedureSchema and the critical-path
+ * rule of ONE-STOP.md §4 (checkProcedure), and each code+version at most once. A catalog that
+ * breaks a rule is refused as a whole, with the procedure named: better no start than a dossier
+ * received under a procedure that cannot be processed in time.
+ */
+export function loadCatalog(
+  data: CatalogData = builtIn as CatalogData,
+  calendar: Pick<WorkingCalendar, 'workingHours'> = vnGovCalendar(),
+): Catalog {
+  if (!data || typeof data.catalogVersion !== 'string' || !Array.isArray(data.procedures)) {
+    throw new CatalogError('catalog data: expected { catalogVersion, procedures: [...] }');
+  }
+  const procedures: CatalogProcedure[] = [];
+  const seen = new Set<string>();
+  data.procedures.forEach((raw, index) => {
+    const name = nameOf(raw, index);
+    const parsed = CatalogProcedureSchema.safeParse(raw);
+    if (!parsed.success) throw new CatalogError(`catalog procedure ${name}: ${z.prettifyError(parsed.error)}`);
+    const p = parsed.data as CatalogProcedure;
+    const problems = checkProcedure(p, calendar);
+    if (problems.length) throw new CatalogError(`catalog procedure ${name} is refused: ${problems.join('; ')}`);
+    const key = `${p.code}@${p.version}`;
+    if (seen.has(key)) throw new CatalogError(`catalog procedure ${name}: version ${p.version} appears twice`);
+    seen.add(key);
+    procedures.push(deepFreeze(p));
+  });
+
+  // The current version of a code is its last entry in the data (versions are appended).
+  const current = new Map<string, CatalogProcedure>();
+  for (const p of procedures) current.set(p.code, p);
+  return Object.freeze({
+    version: data.catalogVersion,
+    procedures: Object.freeze([...current.values()]),
+    find: (code: string, version?: string) =>
+      version === undefined ? current.get(code) : procedures.find((p) => p.code === code && p.version === version),
+  });
+}
+
+let loaded: Catalog | undefined;
+
+/** The built-in catalog, loaded (and checked) once. */
+export function builtInCatalog(): Catalog {
+  loaded ??= loadCatalog();
+  return loaded;
+}
+
+/** A procedure of the built-in catalog by code (its current version, or the given one). */
+export function findProcedure(code: string, version?: string): CatalogProcedure | undefined {
+  return builtInCatalog().find(code, version);
+}
+
+function nameOf(raw: unknown, index: number): string {
+  const code = raw && typeof raw === 'object' ? (raw as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code ? `"${code}"` : `#${index}`;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object') {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
+}
