@@ -36,12 +36,16 @@ module.exports = [
     },
   },
   {
-    // Workflows may name activities' types (proxyActivities<T>), never load their code.
-    files: ['workflows/**/*.ts'],
+    // Deterministic code: no Node built-ins, no I/O clients. Workflows may name activities'
+    // types (proxyActivities<T>), never load their code.
+    files: ['workflows/**/*.ts', 'libs/calendar/**/*.ts', 'libs/contracts/**/*.ts', 'libs/dossier/**/*.ts', 'libs/catalog/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: '@motcua/activities', message: 'workflows import only the types of activities', allowTypeImports: true }] },
+        {
+          paths: [{ name: '@motcua/activities', message: 'workflows import only the types of activities', allowTypeImports: true }],
+          patterns: [{ group: NOT_IN_WORKFLOWS, message: 'not in deterministic code (workflows and the pure libs they import)' }],
+        },
       ],
     },
   },

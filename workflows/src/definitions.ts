@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ActionBody, ActionName } from '@motcua/contracts';
+import type { ActionFields, ActionName } from '@motcua/contracts';
 import type { Actor, DossierView, RecordedEvent } from '@motcua/dossier';
 
 /**
@@ -15,7 +15,7 @@ export interface CommandMeta {
   at?: string;
 }
 
-export type UpdateArg<A extends string> = (A extends ActionName ? ActionBody<A> : Record<string, unknown>) & CommandMeta;
+export type UpdateArg<A extends string> = (A extends ActionName ? ActionFields<A> : Record<string, unknown>) & CommandMeta;
 
 export const INTERNAL_COMMANDS = ['requestPickup', 'postalPickedUp', 'postalReturnedToSender'] as const;
 export type InternalCommand = (typeof INTERNAL_COMMANDS)[number];

@@ -84,10 +84,11 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Retu
     else if (wait > 0) await condition(pending, wait);
     dossier.raiseDueAlerts(now());
     if (published < dossier.events.length) {
+      // Visibility first: the dossier list must not wait for Kafka to come back.
+      if (input.visibility !== false) upsertSearchAttributes(searchAttributesOf(toView(dossier.state, now())));
       const batch = dossier.events.slice(published);
       await publishDossierEvents(batch);
       published += batch.length;
-      if (input.visibility !== false) upsertSearchAttributes(searchAttributesOf(toView(dossier.state, now())));
     }
     if (terminal() && published === dossier.events.length) break;
   }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { buildWorkflowBundle } from '@motcua/temporal';
+import { buildWorkflowBundle, installTemporalRuntime } from '@motcua/temporal';
 
 /**
  * The determinism guard: histories recorded from real runs (npm run record-histories) are
@@ -17,6 +17,7 @@ describe('recorded histories replay on the current workflow code', () => {
   it('has recorded histories', () => expect(files.length).toBeGreaterThan(0));
 
   it('replays every one without non-determinism', async () => {
+    installTemporalRuntime('test', 'ERROR');
     const workflowBundle = await buildWorkflowBundle();
     const histories = files.map((f) => {
       const { workflowId, history } = JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8'));

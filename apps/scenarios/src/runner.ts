@@ -75,7 +75,7 @@ export async function runScenario(
       at: steps[0].at,
     },
     clockOffsetMs: offset,
-    visibility: false,
+    visibility: false, // the time-skipping server has no registered search attributes
   };
   const handle = await client.workflow.start(dossierWorkflow, { workflowId: code, taskQueue, args: [input] });
 
@@ -85,9 +85,13 @@ export async function runScenario(
     if (ahead > 0) await clock.sleep(ahead);
     if (step.action === 'observe') continue;
     try {
-      await handle.executeUpdate(commandUpdate(step.action), {
-        args: [{ ...step.body, at: step.at, by: actorFor(id, step.action, step.body, unit) }] as never,
-      });
+      await withinSeconds(
+        UPDATE_TIMEOUT_S,
+        `action ${i} (${step.action})`,
+        handle.executeUpdate(commandUpdate(step.action), {
+          args: [{ ...step.body, at: step.at, by: actorFor(id, step.action, step.body, unit) }] as never,
+        }),
+      );
     } catch (e) {
       if (isRefusal(e) || (await isClosed(handle))) rejected.push(i);
       else throw e;
@@ -96,6 +100,21 @@ export async function runScenario(
   const view = await handle.query(stateQuery, { asOf: steps[steps.length - 1].at });
   await onFinished?.(code);
   return { id, actual: { ...actualOf(view), rejected } };
+}
+
+/** A workflow task that keeps failing leaves an update waiting forever: give up on the scenario. */
+const UPDATE_TIMEOUT_S = 60;
+
+async function withinSeconds<T>(seconds: number, what: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} got no answer in ${seconds} s (see the worker's log)`)), seconds * 1000);
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function isRefusal(e: unknown): boolean {

@@ -1,8 +1,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin, MemoryPublisher, type EventPublisher } from '@motcua/event-bus';
 import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
-import { createDossierWorker } from '@motcua/temporal';
+import { createDossierWorker, installTemporalRuntime } from '@motcua/temporal';
 import { log } from './log';
 
 export interface Simulation {
@@ -13,8 +13,6 @@ export interface Simulation {
   close(): Promise<void>;
 }
 
-let runtimeInstalled = false;
-
 /**
  * A time-skipping Temporal server (the installed binary: @temporalio/testing would otherwise try
  * to download one) with a dossier worker on it; events go to Kafka with --publish, else nowhere.
@@ -22,13 +20,9 @@ let runtimeInstalled = false;
 export async function startSimulation(options: { publish: boolean; testServerPath?: string }): Promise<Simulation> {
   const path = options.testServerPath ?? process.env.TEMPORAL_TEST_SERVER;
   if (!path) throw new Error('TEMPORAL_TEST_SERVER is not set: run through `npm run scenarios` (it installs the test server)');
-  if (!runtimeInstalled) {
-    // Logs go to stderr: stdout carries only the JSON lines.
-    Runtime.install({
-      logger: new DefaultLogger('WARN', (e) => process.stderr.write(JSON.stringify({ level: e.level, msg: e.message, ...e.meta }) + '\n')),
-    });
-    runtimeInstalled = true;
-  }
+  // Logs go to stderr: stdout carries only the JSON lines. The test server is older than the
+  // SDK and makes its core warn about a missing capability on every start: not worth a line.
+  installTemporalRuntime('scenarios', 'ERROR');
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
   let publisher: EventPublisher = new MemoryPublisher();
   if (options.publish) {

@@ -1,7 +1,7 @@
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
 import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-bus';
-import { createDossierWorker, temporalSettingsFromEnv } from '@motcua/temporal';
+import { createDossierWorker, installTemporalRuntime, temporalSettingsFromEnv } from '@motcua/temporal';
 
 /**
  * The Temporal worker: runs dossier workflows and publishes their events to Kafka. Scale it
@@ -12,9 +12,7 @@ function log(level: string, msg: string, fields: Record<string, unknown> = {}) {
 }
 
 async function main() {
-  Runtime.install({
-    logger: new DefaultLogger('WARN', (e) => log(e.level.toLowerCase(), e.message, e.meta ?? {})),
-  });
+  installTemporalRuntime('worker');
   const temporal = temporalSettingsFromEnv();
   const kafka = { brokers: brokersFromEnv(), clientId: 'motcua-worker' };
   const admin = new KafkaTopicAdmin(kafka);

@@ -31,6 +31,8 @@ export const ActionBodySchemas = {
 export type ActionName = keyof typeof ActionBodySchemas;
 export const ACTION_NAMES = Object.keys(ActionBodySchemas) as ActionName[];
 export type ActionBody<A extends ActionName> = z.infer<(typeof ActionBodySchemas)[A]>;
+/** An action's own fields; an empty body (which zod types as Record<string, never>) is `object`. */
+export type ActionFields<A extends ActionName> = string extends keyof ActionBody<A> ? object : ActionBody<A>;
 
 /** Actions an officer drives over HTTP; the rest come from the postal webhook or the applicant's portal. */
 export const HTTP_ACTIONS = [

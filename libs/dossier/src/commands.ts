@@ -1,4 +1,4 @@
-import type { ActionBody, ActionName } from '@motcua/contracts';
+import type { ActionFields, ActionName } from '@motcua/contracts';
 import type { Actor } from './actor';
 import type { ProcedureVersion } from './events';
 
@@ -9,7 +9,7 @@ interface Given {
 }
 
 /** The scenario actions / HTTP actions, each with its own fields. */
-export type ActionCommand = { [A in ActionName]: Given & { type: A } & ActionBody<A> }[ActionName];
+export type ActionCommand = { [A in ActionName]: Given & { type: A } & ActionFields<A> }[ActionName];
 
 export type DossierCommand =
   | ActionCommand

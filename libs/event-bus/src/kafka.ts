@@ -12,11 +12,23 @@ export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
   return (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
 }
 
+/**
+ * kafkajs logs as one JSON line each on stderr, like the rest of the system. The warning that a
+ * limited retry count "may invalidate EoS guarantees" is dropped: we limit retries on purpose
+ * (the activity retries), and duplicates are the consumers' to drop by event id anyway.
+ */
+const logCreator = () => (entry: { namespace: string; level: logLevel; label: string; log: { message: string } & Record<string, unknown> }) => {
+  if (entry.log.message.startsWith('Limiting retries for the idempotent producer')) return;
+  const { message, timestamp: _t, logger: _l, ...rest } = entry.log;
+  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: entry.label.toLowerCase(), service: 'kafkajs', namespace: entry.namespace, msg: message, ...rest }) + '\n');
+};
+
 function client(s: KafkaSettings): Kafka {
   return new Kafka({
     clientId: s.clientId,
     brokers: s.brokers,
     logLevel: logLevel.WARN,
+    logCreator,
     // Fail within seconds so that the caller decides: the activity's retry policy is the real one.
     retry: { retries: s.retries ?? 5, initialRetryTime: 200, maxRetryTime: 5000 },
     connectionTimeout: 3000,

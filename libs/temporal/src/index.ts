@@ -1,3 +1,4 @@
 export * from './bundle';
 export * from './settings';
 export * from './worker';
+export * from './runtime';
