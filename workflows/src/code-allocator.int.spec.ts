@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { MemoryPublisher } from '@motcua/event-bus';
+import { buildWorkflowBundle, createDossierWorker, installTemporalRuntime } from '@motcua/temporal';
+import { codeAllocateUpdate, codeAllocatorWorkflow } from './public-api';
+
+/**
+ * Dossier codes must be unique and never reused, under concurrent intake and across worker
+ * restarts (ONE-STOP.md §3). Against the real Temporal dev server: the time-skipping server does
+ * not implement update-with-start.
+ */
+const address = process.env.TEMPORAL_ADDRESS;
+if (!address && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') throw new Error('TEMPORAL_ADDRESS is required (npm test sets it)');
+
+(address ? describe : describe.skip)('code allocator on the real Temporal server', () => {
+  let connection: Connection;
+  let client: Client;
+  let native: NativeConnection;
+  const taskQueue = `alloc-${randomUUID()}`;
+  const unit = `T${Date.now().toString(36).toUpperCase()}.00.H42`;
+
+  beforeAll(async () => {
+    installTemporalRuntime('test', 'ERROR');
+    connection = await Connection.connect({ address });
+    client = new Client({ connection });
+    native = await NativeConnection.connect({ address });
+  });
+  afterAll(async () => {
+    await connection?.close();
+    await native?.close();
+  });
+
+  const allocate = (key: string) =>
+    client.workflow.executeUpdateWithStart(codeAllocateUpdate, {
+      args: [{ key }],
+      startWorkflowOperation: new WithStartWorkflowOperation(codeAllocatorWorkflow, {
+        workflowId: `dossier-codes:${unit}:261124`,
+        taskQueue,
+        args: [{ unit, day: '2026-11-24' }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      }),
+    });
+
+  const withWorker = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const worker: Worker = await createDossierWorker({
+      connection: native,
+      namespace: 'default',
+      taskQueue,
+      publisher: new MemoryPublisher(),
+      workflowBundle: bundle,
+    });
+    return worker.runUntil(fn);
+  };
+  let bundle: Awaited<ReturnType<typeof buildWorkflowBundle>>;
+
+  it('hands out 1..N once each to concurrent requests, and the same number to a retried key', async () => {
+    bundle = await buildWorkflowBundle();
+    const keys = Array.from({ length: 40 }, (_, i) => `req-${i}`);
+    const numbers = await withWorker(() => Promise.all(keys.map(allocate)));
+    expect([...numbers].sort((a, b) => a - b)).toEqual(keys.map((_, i) => i + 1));
+
+    // A retry after a worker restart (a new worker process on the same task queue).
+    const again = await withWorker(() => Promise.all([allocate('req-7'), allocate('req-39'), allocate('req-new')]));
+    expect(again).toEqual([numbers[7], numbers[39], 41]);
+  });
+});
