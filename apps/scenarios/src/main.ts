@@ -5,15 +5,18 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { loadScenario, scenarioFiles } from './load';
 import { log } from './log';
 import { runScenario, type ScenarioLine } from './runner';
+import { differences } from './compare';
 import { startSimulation } from './simulation';
 
 /**
  * npm run scenarios -- [--publish] <files or folders>
  * One JSON line per scenario on stdout ({"id","actual"} or {"id","error"}); logs on stderr.
+ * --check compares each result with the scenario's `expect` (adds "matches" and "differences").
  * --record-histories <dir> also saves each dossier's workflow history there (for the replay test).
  */
 async function main(argv: string[]): Promise<number> {
   const publish = argv.includes('--publish');
+  const check = argv.includes('--check');
   const recordAt = argv.indexOf('--record-histories');
   const recordDir = recordAt >= 0 ? argv[recordAt + 1] : undefined;
   const inputs = argv.filter((a, i) => !a.startsWith('--') && (recordAt < 0 || i !== recordAt + 1));
@@ -31,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
   const started = Date.now();
   const sim = await startSimulation({ publish });
   let failed = 0;
+  let mismatched = 0;
   try {
     await sim.worker.runUntil(async () => {
       for (const [i, file] of files.entries()) {
@@ -48,15 +52,21 @@ async function main(argv: string[]): Promise<number> {
           }
         }
         if ('error' in line) failed++;
-        process.stdout.write(JSON.stringify(line) + '\n');
+        if (check && 'actual' in line && !('error' in loaded)) {
+          const diff = loaded.scenario.expect ? differences(line.actual, loaded.scenario.expect as Record<string, unknown>) : ['no expect'];
+          if (diff.length) mismatched++;
+          process.stdout.write(JSON.stringify({ ...line, matches: diff.length === 0, differences: diff }) + '\n');
+        } else {
+          process.stdout.write(JSON.stringify(line) + '\n');
+        }
         log('info', 'scenario done', { n: i + 1, of: files.length, id: line.id, ok: !('error' in line) });
       }
     });
   } finally {
     await sim.close();
   }
-  log('info', 'scenarios finished', { scenarios: files.length, errors: failed, seconds: (Date.now() - started) / 1000 });
-  return failed === 0 ? 0 : 1;
+  log('info', 'scenarios finished', { scenarios: files.length, errors: failed, ...(check ? { mismatched } : {}), seconds: (Date.now() - started) / 1000 });
+  return failed === 0 && mismatched === 0 ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(
