@@ -40,7 +40,8 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
 
     case 'postalPickedUp':
       // A pickup reported after the handover is implied by the state: recorded, nothing changes.
-      if (s.status === 'NEW') return notAllowed(c.type, s.status, ['PICKUP_REQUESTED']);
+      // One for a dossier the post never had contradicts it.
+      if (s.channel !== 'POSTAL') return notAllowed(c.type, s.status, ['PICKUP_REQUESTED', '(any state of a postal dossier)'], 'POSTAL.STATE_CONTRADICTS');
       return [{ type: 'PostalPickedUp', at, by, waybill: c.waybill }];
 
     case 'submit':
@@ -106,7 +107,8 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
           `${s.supplementRequests} supplement request(s) already made; procedure ${s.procedure!.code} allows ${allowed}`,
         );
       }
-      const days = cal().workingDaysBetween(m.startedAt!, at);
+      // From the agency's latest receipt of a complete dossier: its stage start, or a supplement's arrival.
+      const days = cal().workingDaysBetween(m.clockStartedAt!, at);
       return [
         {
           type: 'SupplementRequested',
@@ -210,7 +212,8 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
     }
 
     case 'postalReturnedToSender':
-      if (s.status === 'AWAITING_COLLECTION') return []; // already back: implied, nothing changes
+      // Already back at the unit: implied by the state, recorded, and nothing changes.
+      if (s.status === 'AWAITING_COLLECTION') return [{ type: 'ResultBackAtUnit', at, by, reason: 'RETURNED_TO_SENDER' }];
       return guard(s, c.type, ['OUT_FOR_DELIVERY'], 'POSTAL.STATE_CONTRADICTS') ?? [
         { type: 'ResultBackAtUnit', at, by, reason: 'RETURNED_TO_SENDER' },
       ];
@@ -233,6 +236,7 @@ function startStage(
     at,
     by,
     stage,
+    startedAt: clockStart,
     members: s.members
       .filter((m) => m.stage === stage)
       .map((m) => ({

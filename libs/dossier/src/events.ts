@@ -33,7 +33,13 @@ export type DossierEvent =
   | (Base & { type: 'IntakeSupplementRequested'; missing: readonly string[] })
   | (Base & { type: 'IntakeRefused'; reasons: readonly string[] })
   | (Base & { type: 'DossierAccepted'; clockStartedAt: number; deadline: Deadline })
-  | (Base & { type: 'StageStarted'; stage: number; members: readonly { member: number; agency: string; deadline: Deadline }[] })
+  | (Base & {
+      type: 'StageStarted';
+      stage: number;
+      /** When its clock starts: the handoff; for the first stage, the legal clock's start (a postal handover precedes `at`). */
+      startedAt: number;
+      members: readonly { member: number; agency: string; deadline: Deadline }[];
+    })
   | (Base & { type: 'StagePartCompleted'; member: number; agency: string; outcome: Outcome })
   | (Base & { type: 'ResultReady'; outcome: Outcome; processingMs: number })
   | (Base & {

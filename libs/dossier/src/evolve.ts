@@ -8,7 +8,8 @@ import { stageMembers } from '@motcua/contracts';
  */
 export function evolve(s: DossierState, e: DossierEvent): DossierState {
   const next = apply(s, e);
-  return { ...next, sequence: s.sequence + 1, lastEventAt: e.at };
+  // A late partner report recorded with its own (earlier) instant must not reopen the past.
+  return { ...next, sequence: s.sequence + 1, lastEventAt: Math.max(s.lastEventAt ?? e.at, e.at) };
 }
 
 export function fold(events: readonly DossierEvent[], from: DossierState): DossierState {
@@ -54,8 +55,8 @@ function apply(s: DossierState, e: DossierEvent): DossierState {
         currentStage: e.stage,
         members: updateMembers(s.members, e.members, (m, started) => ({
           ...m,
-          startedAt: e.at,
-          clockStartedAt: e.at,
+          startedAt: e.startedAt,
+          clockStartedAt: e.startedAt,
           deadline: started.deadline,
         })),
       };

@@ -8,8 +8,10 @@ import { stageMembers, type Procedure } from '@motcua/contracts';
  */
 export function checkProcedure(p: Procedure, calendar: Pick<WorkingCalendar, 'workingHours'>): string[] {
   const problems: string[] = [];
-  const limit = calendar.workingHours(p.timeLimit);
-  const path = p.route.reduce((sum, stage) => sum + Math.max(...stageMembers(stage).map((m) => calendar.workingHours(m.allotted))), 0);
+  // Whole minutes: summing fractional hours in floating point would refuse a route exactly at its limit.
+  const minutes = (limit: Procedure['timeLimit']) => Math.round(calendar.workingHours(limit) * 60);
+  const limit = minutes(p.timeLimit) / 60;
+  const path = p.route.reduce((sum, stage) => sum + Math.max(...stageMembers(stage).map((m) => minutes(m.allotted))), 0) / 60;
   if (path > limit) {
     problems.push(`${p.code}: the route's critical path is ${path} working hours, over the legal limit of ${limit}`);
   }

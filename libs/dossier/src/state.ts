@@ -104,6 +104,6 @@ export function finalAppointmentOf(s: DossierState): number | null {
 
 /** The members of the current stage that have not finished: the agencies that "hold" the dossier. */
 export function holders(s: DossierState): MemberState[] {
-  if (s.currentStage === null) return [];
+  if (s.currentStage === null || (s.status !== 'IN_PROCESSING' && s.status !== 'SUPPLEMENT_PENDING')) return [];
   return s.members.filter((m) => m.stage === s.currentStage && m.startedAt !== null && m.finishedAt === null);
 }

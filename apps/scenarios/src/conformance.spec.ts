@@ -5,13 +5,15 @@ import { startSimulation, type Simulation } from './simulation';
 import { differences } from './compare';
 
 /**
- * The conformance suite: every public scenario through the real workflow code, worker and
- * time-skipping Temporal server, compared with its `expect`.
+ * The conformance suite: every public scenario and every scenario of the project's own
+ * (apps/scenarios/scenarios) through the real workflow code, worker and time-skipping Temporal
+ * server, compared with its `expect`.
  */
-const DIR = path.resolve(__dirname, '../../../../shared/scenarios/public');
-const files = scenarioFiles([DIR]);
+const PUBLIC = path.resolve(__dirname, '../../../../shared/scenarios/public');
+const OWN = path.resolve(__dirname, '../scenarios');
+const files = scenarioFiles([PUBLIC, OWN]);
 
-describe('public scenarios on the time-skipping server', () => {
+describe('scenarios on the time-skipping server', () => {
   let sim: Simulation;
   const results = new Map<string, ScenarioLine>();
 
@@ -30,7 +32,7 @@ describe('public scenarios on the time-skipping server', () => {
     await sim?.close();
   });
 
-  it('has scenarios to run', () => expect(files.length).toBeGreaterThanOrEqual(9));
+  it('has scenarios to run', () => expect(files.length).toBeGreaterThanOrEqual(20));
 
   it.each(files.map((f) => [path.basename(f), f]))('%s matches its expectation', (_name, file) => {
     const line = results.get(file)!;

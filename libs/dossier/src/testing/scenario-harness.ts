@@ -1,0 +1,110 @@
+/**
+ * Test helper: runs a scenario (../../../../shared/scenarios/README.md) through the pure domain —
+ * the Dossier class with time advanced by hand — and reports what the scenario runner would print,
+ * plus the README's authoring constraints that the run broke. No Jest and no Node built-ins here
+ * (this folder is under the pure lib's lint rules): the specs read the files and assert.
+ */
+import { calendarFor, toLocalIso } from '@motcua/calendar';
+import { parseScenarioAction, type ActionName, type Scenario, type ScenarioActual } from '@motcua/contracts';
+import type { Actor } from '../actor';
+import type { DossierCommand } from '../commands';
+import { Dossier } from '../dossier';
+import { fold } from '../evolve';
+import { checkProcedure } from '../procedure-check';
+import { isRefusal } from '../rules';
+import { armedTimers, dueAlerts } from '../timers';
+import { procedureVersion, ruleSetAt } from '../versions';
+import { toView } from '../view';
+
+export interface DomainRun {
+  actual: ScenarioActual;
+  /** The README's constraints on a scenario that this one breaks (empty when it keeps them all). */
+  violations: string[];
+  dossier: Dossier;
+}
+
+const OFFICER: Actor = { id: 'test', role: 'OFFICER', agency: null };
+
+export function runThroughDomain(scenario: Scenario): DomainRun {
+  const calendar = calendarFor(scenario.calendar);
+  const violations = checkProcedure(scenario.procedure, calendar).map((p) => `critical path: ${p}`);
+  const dossier = new Dossier(calendarFor);
+  const steps = scenario.actions.map((raw, i) => {
+    const step = parseScenarioAction(raw);
+    if (!step.ok) throw new Error(`action ${i}: ${step.error}`);
+    return step;
+  });
+  const first = Date.parse(steps[0].at);
+  const registered = dossier.execute({
+    type: 'register',
+    at: first,
+    by: OFFICER,
+    code: 'SIM.TEST-260101-0001',
+    unit: 'SIM.TEST',
+    procedure: { ...scenario.procedure, version: procedureVersion(scenario.procedure) },
+    ruleSet: ruleSetAt(first),
+    calendar: { id: calendar.id, version: calendar.version },
+    applicantRef: null,
+  });
+  if (isRefusal(registered)) throw new Error(`register refused: ${registered.message}`);
+
+  const rejected: number[] = [];
+  let last = first;
+  steps.forEach((step, i) => {
+    const now = Date.parse(step.at);
+    if (now < last) violations.push(`action ${i} is earlier than action ${i - 1}`);
+    last = now;
+    for (const t of armedTimers(dossier.state)) {
+      if (t.at === now) violations.push(`action ${i} falls exactly on the ${t.scope} ${t.type} timer at ${toLocalIso(now)}`);
+    }
+    dossier.raiseDueAlerts(now - 1);
+    if (step.action === 'observe') return;
+    const command = { ...step.body, type: step.action as ActionName, at: now, by: OFFICER } as DossierCommand;
+    const before = dossier.events.length;
+    const state = dossier.state;
+    const result = dossier.execute(command);
+    if (isRefusal(result)) {
+      rejected.push(i);
+      if (dossier.events.length !== before || dossier.state !== state) throw new Error(`refused action ${i} changed the dossier`);
+      return;
+    }
+    for (const t of armedTimers(dossier.state)) {
+      if (t.at < now) violations.push(`action ${i} arms a ${t.scope} ${t.type} timer already in the past (${toLocalIso(t.at)})`);
+    }
+  });
+  const view = toView(fold(dueAlerts(dossier.state, last), dossier.state), last);
+  const actual: ScenarioActual = {
+    appointment: view.appointment,
+    finalAppointment: view.finalAppointment,
+    status: view.status,
+    outcome: view.outcome,
+    stages: view.stages.map((s) => ({ agency: s.agency, due: s.due, outcome: s.outcome })),
+    alerts: view.alerts,
+    apologies: view.apologies,
+    rejected,
+  };
+  return { actual, violations, dossier };
+}
+
+/**
+ * A result or an `expect` in the README's comparison form: instants as instants at second
+ * precision (written back as +07:00 ISO for readable diffs), alerts as a set (sorted), a missing
+ * alert agency as null.
+ */
+export function comparable(v: ScenarioActual | Record<string, unknown>): unknown {
+  const alerts = ((v as { alerts?: ScenarioActual['alerts'] }).alerts ?? []).map((a) => ({
+    type: a.type,
+    scope: a.scope,
+    agency: a.agency ?? null,
+    at: normalise(a.at) as string,
+  }));
+  alerts.sort((a, b) => (a.at + a.scope + a.type + a.agency).localeCompare(b.at + b.scope + b.type + b.agency));
+  return normalise({ ...v, alerts });
+}
+
+function normalise(v: unknown): unknown {
+  if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v)) return toLocalIso(Math.floor(Date.parse(v) / 1000) * 1000);
+  if (Array.isArray(v)) return v.map(normalise);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normalise(x)]));
+  return v;
+}
