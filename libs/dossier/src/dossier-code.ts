@@ -1,8 +1,10 @@
+import { UNIT_ID_PATTERN } from '@motcua/contracts';
+
 /**
  * Dossier codes (Decree 61/2018 Art. 26; Circular 01/2018 Art. 19):
  * `<unit identifier>-<YYMMDD>-<NNNN>`, date in Vietnam time, sequence per unit and day from 0001.
  */
-export const UNIT_ID_PATTERN = /^[0-9A-Z.]{1,35}$/;
+export { UNIT_ID_PATTERN };
 const CODE_PATTERN = /^([0-9A-Z.]{1,35})-(\d{6})-(\d{4})$/;
 
 export function formatDossierCode(unit: string, localDate: string, sequence: number): string {

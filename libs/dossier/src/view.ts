@@ -1,40 +1,13 @@
 import { toLocalIso } from '@motcua/calendar';
-import type { AlertScope, AlertType, Channel, DossierStatus, Outcome } from '@motcua/contracts';
+import type { DossierView } from '@motcua/contracts';
 import { appointmentOf, finalAppointmentOf, holders, type DossierState } from './state';
 import { isOverdue } from './timers';
 
 /**
- * The dossier as officers, the API and the scenario runner see it: instants in Vietnam time
- * (ISO-8601, +07:00), and no personal data (the applicant is a pseudonymous reference).
+ * The dossier as officers, the API and the scenario runner see it (the contract's DossierView):
+ * instants in Vietnam time (ISO-8601, +07:00), no personal data.
  */
-export interface DossierView {
-  code: string;
-  unit: string;
-  status: DossierStatus | 'NEW';
-  channel: Channel | null;
-  procedure: { code: string; name: string; version: string };
-  ruleSet: string;
-  calendar: { id: string; version: string };
-  waybill: string | null;
-  submittedAt: string | null;
-  acceptedAt: string | null;
-  clockStartedAt: string | null;
-  appointment: string | null;
-  finalAppointment: string | null;
-  finishedAt: string | null;
-  outcome: Outcome | null;
-  overdue: boolean;
-  holders: string[];
-  stages: { stage: number; agency: string; startedAt: string | null; due: string | null; finishedAt: string | null; outcome: Outcome | null }[];
-  alerts: { type: AlertType; scope: AlertScope; agency: string | null; at: string }[];
-  apologies: number;
-  apology: { agency: string; at: string; newAppointment: string } | null;
-  supplementRequests: number;
-  lateSupplementRequests: number;
-  /** Decision 766: processing time with the applicant's waiting subtracted, and that waiting. */
-  metric: { processingMs: number | null; waitedMs: number };
-  sequence: number;
-}
+export type { DossierView };
 
 const iso = (instant: number | null): string | null => (instant === null ? null : toLocalIso(instant));
 

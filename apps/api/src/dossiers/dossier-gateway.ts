@@ -2,7 +2,7 @@ import type { HttpAction } from './http-actions';
 import type { Actor, DossierView, RecordedEvent } from '@motcua/dossier';
 import type { DossierRegistration } from '../temporal/dossier-workflow';
 import type { DossierListFilter } from './dossier-list.query';
-import type { DossierListItem } from './dossier-view.schema';
+import type { DossierListItem } from '@motcua/contracts';
 
 /** The first command of a new dossier: submitted at the counter / online, or a postal pickup. */
 export type OpeningCommand =

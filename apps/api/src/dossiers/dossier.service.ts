@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { calendarFor, toLocalIso } from '@motcua/calendar';
-import { ActionBodySchemas } from '@motcua/contracts';
+import { ActionBodySchemas, CreateDossierBodySchema, type DossierDetail, type DossierListItem } from '@motcua/contracts';
 import { formatDossierCode, parseDossierCode, ruleSetAt, type DossierView } from '@motcua/dossier';
 import { ActorResolver, type RequestHeaders } from '../actor/actor-resolver';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
@@ -10,10 +10,8 @@ import { parseOr400 } from '../errors/parse-body';
 import { ProcedureCatalog } from '../procedures/procedure-catalog';
 import { applicantRef } from './applicant-ref';
 import { Clock } from './clock';
-import { CreateDossierBodySchema } from './create-dossier.schema';
 import { DossierGateway, type OpeningCommand } from './dossier-gateway';
 import { DossierListFilterSchema } from './dossier-list.query';
-import type { DossierDetail, DossierListItem } from './dossier-view.schema';
 import { isHttpAction } from './http-actions';
 import { idempotencyKeyOf } from './idempotency-key';
 

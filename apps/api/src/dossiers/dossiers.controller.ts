@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, R
 import type { DossierView } from '@motcua/dossier';
 import type { RequestHeaders } from '../actor/actor-resolver';
 import { DossierService } from './dossier.service';
-import type { DossierDetail, DossierListItem } from './dossier-view.schema';
+import type { DossierDetail, DossierListItem } from '@motcua/contracts';
 
 /** Minimal view of Express's response: only the Location header is set here. */
 interface LocationSetter {

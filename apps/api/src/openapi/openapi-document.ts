@@ -1,9 +1,7 @@
-import { ActionBodySchemas, DossierStatusSchema, HTTP_ACTIONS } from '@motcua/contracts';
+import { ActionBodySchemas, CreateDossierBodySchema, DossierDetailSchema, DossierListItemSchema, DossierStatusSchema, DossierViewSchema, HTTP_ACTIONS } from '@motcua/contracts';
 import { z } from 'zod';
 import { ACTOR_ID_HEADER, ACTOR_ROLE_HEADER } from '../actor/actor-resolver';
-import { CreateDossierBodySchema } from '../dossiers/create-dossier.schema';
 import { DossierListFilterSchema } from '../dossiers/dossier-list.query';
-import { DossierDetailSchema, DossierListItemSchema, DossierViewSchema } from '../dossiers/dossier-view.schema';
 import { IDEMPOTENCY_KEY_HEADER } from '../dossiers/idempotency-key';
 import { CatalogProcedureSchema } from '../procedures/procedure-catalog';
 import { jsonSchemaOf } from './json-schema';

@@ -7,7 +7,7 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { ruleViolation } from '../errors/api-error';
 import type { DossierGateway, OpeningCommand } from '../dossiers/dossier-gateway';
 import { visibilityQuery, type DossierListFilter } from '../dossiers/dossier-list.query';
-import type { DossierListItem } from '../dossiers/dossier-view.schema';
+import type { DossierListItem } from '@motcua/contracts';
 import type { HttpAction } from '../dossiers/http-actions';
 import {
   codeAllocateUpdate,

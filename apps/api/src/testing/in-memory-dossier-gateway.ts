@@ -1,12 +1,11 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { calendarFor } from '@motcua/calendar';
-import { TERMINAL_STATUSES, type DossierStatus } from '@motcua/contracts';
+import { type DossierListItem, type DossierStatus, TERMINAL_STATUSES } from '@motcua/contracts';
 import { Dossier, isRefusal, toView, type Actor, type DossierCommand, type DossierView, type RecordedEvent } from '@motcua/dossier';
 import { ruleViolation } from '../errors/api-error';
 import type { DossierGateway, OpeningCommand } from '../dossiers/dossier-gateway';
 import type { DossierListFilter } from '../dossiers/dossier-list.query';
-import type { DossierListItem } from '../dossiers/dossier-view.schema';
 import type { HttpAction } from '../dossiers/http-actions';
 import { RULE_VIOLATION, type DossierRegistration } from '../temporal/dossier-workflow';
 

@@ -1,6 +1,8 @@
-import { ChannelSchema } from '@motcua/contracts';
-import { UNIT_ID_PATTERN } from '@motcua/dossier';
 import { z } from 'zod';
+import { ChannelSchema } from './statuses';
+
+/** A receiving unit's electronic identifier (Decision 20/2020): up to 35 characters of 0-9 A-Z . */
+export const UNIT_ID_PATTERN = /^[0-9A-Z.]{1,35}$/;
 
 /**
  * POST /api/v1/dossiers (CONTRACTS.md). The applicant's personal data is checked here and then
