@@ -22,6 +22,8 @@ export const ActionBodySchemas = {
   supplement: z.object({}),
   apologize: z.object({ agency: AgencyIdSchema, newAppointment: InstantSchema, reason: z.string().max(1000).optional() }),
   reject: z.object({ agency: AgencyIdSchema, reasons }),
+  /** Processing stopped by the holding agency, with its reasons (Decree 61/2018 Art. 3; terminal). */
+  stop: z.object({ agency: AgencyIdSchema, reasons: z.array(z.string().min(1).max(500)).min(1).max(50) }),
   withdraw: z.object({ reason: z.string().max(1000).optional() }),
   return: z.object({ channel: ChannelSchema }),
   postalDeliveryFailed: z.object({ reason: z.string().max(500).optional() }),
@@ -44,6 +46,7 @@ export const HTTP_ACTIONS = [
   'supplement',
   'apologize',
   'reject',
+  'stop',
   'withdraw',
   'return',
 ] as const satisfies readonly ActionName[];

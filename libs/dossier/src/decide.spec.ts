@@ -77,6 +77,7 @@ const cmd = {
   }),
   reject: (t: string, agency: string): DossierCommand => ({ type: 'reject', at: at(t), by: officerOf(agency), agency, reasons: ['không đủ điều kiện'] }),
   withdraw: (t: string): DossierCommand => ({ type: 'withdraw', at: at(t), by: APPLICANT, reason: 'không còn nhu cầu' }),
+  stop: (t: string, agency: string): DossierCommand => ({ type: 'stop', at: at(t), by: officerOf(agency), agency, reasons: ['hồ sơ giả mạo'] }),
   return: (t: string, channel: Channel): DossierCommand => ({ type: 'return', at: at(t), by: ONE_STOP, channel }),
   deliveryFailed: (t: string): DossierCommand => ({ type: 'postalDeliveryFailed', at: at(t), by: POST }),
   delivered: (t: string): DossierCommand => ({ type: 'postalDelivered', at: at(t), by: POST }),
@@ -1191,5 +1192,40 @@ describe('the view', () => {
     const withdrawn = dossierFor(P, '2026-07-06 09:10');
     run(withdrawn, cmd.submit('2026-07-06 09:10'), cmd.accept('2026-07-06 09:30'), cmd.withdraw('2026-07-06 10:00'));
     expect(toView(withdrawn.state, at('2026-07-06 10:00')).holders).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Processing stopped by the agency (ONE-STOP.md §3.7: STOPPED, terminal, with reasons)
+// ---------------------------------------------------------------------------------------------
+
+describe('stop', () => {
+  const P2 = procedure(WD(5), [member('A', WD(2)), member('B', WD(3))]);
+
+  it('the holding agency stops the dossier: STOPPED, no timers left, nothing more happens', () => {
+    const d = dossierFor(P2, '2026-03-02 09:00');
+    run(d, cmd.submit('2026-03-02 09:00'), cmd.accept('2026-03-02 09:10'));
+    // The near-due alert whose instant passed before the command is recorded first.
+    expect(seq(run(d, cmd.stop('2026-03-03 10:00', 'A')))).toEqual(['AlertRaised:NEAR_DUE/STAGE/A@2026-03-03T08:00:00+07:00', 'DossierStopped']);
+    expect(d.state.status).toBe('STOPPED');
+    expect(d.nextTimerAt()).toBeNull();
+    expect(toView(d.state, at('2026-03-03 10:00')).holders).toEqual([]);
+    expect(refused(d, cmd.complete('2026-03-03 11:00', 'A'))).toBe('LIFECYCLE.ACTION_NOT_ALLOWED');
+    expect(refused(d, cmd.withdraw('2026-03-03 11:00'))).toBe('LIFECYCLE.ACTION_NOT_ALLOWED');
+  });
+
+  it('also while the dossier waits for a supplement, by the agency that asked for it', () => {
+    const d = dossierFor(P2, '2026-03-02 09:00');
+    run(d, cmd.submit('2026-03-02 09:00'), cmd.accept('2026-03-02 09:10'), cmd.requestSupplement('2026-03-03 09:00', 'A'));
+    expect(refused(d, cmd.stop('2026-03-20 09:00', 'B'))).toBe('ROUTE.AGENCY_DOES_NOT_HOLD');
+    expect(seq(run(d, cmd.stop('2026-03-20 09:00', 'A')))).toEqual(['DossierStopped']);
+  });
+
+  it('is refused before acceptance and for an agency that does not hold the dossier', () => {
+    const d = dossierFor(P2, '2026-03-02 09:00');
+    run(d, cmd.submit('2026-03-02 09:00'));
+    expect(refused(d, cmd.stop('2026-03-02 09:05', 'A'))).toBe('LIFECYCLE.ACTION_NOT_ALLOWED');
+    run(d, cmd.accept('2026-03-02 09:10'));
+    expect(refused(d, cmd.stop('2026-03-02 09:20', 'B'))).toBe('ROUTE.AGENCY_DOES_NOT_HOLD');
   });
 });

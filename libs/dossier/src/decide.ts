@@ -179,6 +179,13 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
       ];
     }
 
+    case 'stop': {
+      // Only the agency that holds the dossier may stop it, also while it waits for a supplement.
+      const m = holding(s, c.type, c.agency, ['IN_PROCESSING', 'SUPPLEMENT_PENDING']);
+      if (!('member' in m)) return m;
+      return [{ type: 'DossierStopped', at, by, member: m.member, agency: m.agency, reasons: c.reasons }];
+    }
+
     case 'withdraw':
       return (
         guard(s, c.type, ['PICKUP_REQUESTED', 'PICKED_UP', 'SUBMITTED', 'INTAKE_SUPPLEMENT', 'IN_PROCESSING', 'SUPPLEMENT_PENDING']) ?? [
@@ -267,8 +274,13 @@ function notAllowed(action: string, status: string, allowed: readonly string[], 
 }
 
 /** The member of the current stage that `agency` holds, or the refusal (ONE-STOP.md: "holds"). */
-function holding(s: DossierState, action: string, agency: string): MemberState | Refusal {
-  const refused = guard(s, action, ['IN_PROCESSING']);
+function holding(
+  s: DossierState,
+  action: string,
+  agency: string,
+  allowed: readonly DossierStatus[] = ['IN_PROCESSING'],
+): MemberState | Refusal {
+  const refused = guard(s, action, allowed);
   if (refused) return refused;
   const m = holders(s).find((x) => x.agency === agency);
   if (!m) {

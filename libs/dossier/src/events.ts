@@ -74,6 +74,7 @@ export type DossierEvent =
   | (Base & { type: 'ResultBackAtUnit'; reason: 'DELIVERY_FAILED' | 'RETURNED_TO_SENDER' })
   | (Base & { type: 'ResultDelivered' })
   | (Base & { type: 'DossierWithdrawn'; reason: string | null })
+  | (Base & { type: 'DossierStopped'; member: number; agency: string; reasons: readonly string[] })
   | (Base & {
       type: 'AlertRaised';
       alert: AlertType;

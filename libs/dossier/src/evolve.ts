@@ -113,6 +113,8 @@ function apply(s: DossierState, e: DossierEvent): DossierState {
       return { ...s, status: 'DELIVERED' };
     case 'DossierWithdrawn':
       return { ...s, status: 'WITHDRAWN' };
+    case 'DossierStopped':
+      return { ...s, status: 'STOPPED' };
     case 'AlertRaised':
       return { ...s, alerts: [...s.alerts, { type: e.alert, scope: e.scope, agency: e.agency, member: e.member, at: e.at }] };
   }
