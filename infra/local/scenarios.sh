@@ -13,4 +13,4 @@ TEMPORAL_TEST_SERVER="$("$MOTCUA_LOCAL_DIR/test-server.sh" path)"
 export TEMPORAL_TEST_SERVER KAFKAJS_NO_PARTITIONER_WARNING=1
 # Paths are the caller's: npm runs scripts from the project root, so resolve them against INIT_CWD.
 cd "${INIT_CWD:-$PWD}"
-exec "$MOTCUA_ROOT/node_modules/.bin/tsx" "$MOTCUA_ROOT/apps/scenarios/src/main.ts" "$@"
+exec "$MOTCUA_ROOT/node_modules/.bin/tsx" --tsconfig "$MOTCUA_ROOT/tsconfig.json" "$MOTCUA_ROOT/apps/scenarios/src/main.ts" "$@"
