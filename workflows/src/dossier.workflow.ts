@@ -62,6 +62,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Retu
         // Refused commands never reach the history: nothing about the dossier changes.
         validator: (arg) => {
           if (!arg || typeof arg !== 'object' || !arg.by) throw ApplicationFailure.nonRetryable('a command carries its actor', 'BadCommand');
+          if (arg.at !== undefined && Number.isNaN(Date.parse(arg.at))) throw ApplicationFailure.nonRetryable(`"${arg.at}" is not an instant`, 'BadCommand');
           const refused = dossier.check(toCommand(name, arg));
           if (refused) throw ApplicationFailure.nonRetryable(refused.message, RULE_VIOLATION, refused);
         },
