@@ -12,22 +12,22 @@ const reasons = z.array(z.string().min(1).max(500)).max(50).optional();
 const waybill = z.string().min(1).max(64).regex(/^[A-Za-z0-9\-]+$/, 'letters, digits and - only');
 
 export const ActionBodySchemas = {
-  submit: z.object({ channel: z.enum(['COUNTER', 'ONLINE']) }),
-  postalHandover: z.object({ waybill }),
-  requestIntakeSupplement: z.object({ missing: reasons }),
-  refuseIntake: z.object({ reasons }),
-  accept: z.object({}),
-  complete: z.object({ agency: AgencyIdSchema }),
-  requestSupplement: z.object({ agency: AgencyIdSchema, missing: reasons }),
-  supplement: z.object({}),
-  apologize: z.object({ agency: AgencyIdSchema, newAppointment: InstantSchema, reason: z.string().max(1000).optional() }),
-  reject: z.object({ agency: AgencyIdSchema, reasons }),
+  submit: z.object({ channel: z.enum(['COUNTER', 'ONLINE']) }).describe('The applicant submits the dossier (again, after an intake supplement)'),
+  postalHandover: z.object({ waybill }).describe('The post hands the dossier over; the signed handover record is the submission instant'),
+  requestIntakeSupplement: z.object({ missing: reasons }).describe('Form 02: incomplete at intake, everything missing listed at once (not received, no clock)'),
+  refuseIntake: z.object({ reasons }).describe('Form 03: refused at intake, with reasons (terminal, no clock)'),
+  accept: z.object({}).describe('Form 01: received; the legal clock starts and the first stage with it'),
+  complete: z.object({ agency: AgencyIdSchema }).describe('The holding agency finishes its part of the current stage'),
+  requestSupplement: z.object({ agency: AgencyIdSchema, missing: reasons }).describe('Supplement requested after appraisal: the clocks stop until it arrives'),
+  supplement: z.object({}).describe('The complete supplement arrives: the legal clock restarts from zero'),
+  apologize: z.object({ agency: AgencyIdSchema, newAppointment: InstantSchema, reason: z.string().max(1000).optional() }).describe('Form 04: apology with a new appointment (at most one per dossier)'),
+  reject: z.object({ agency: AgencyIdSchema, reasons }).describe('Refused after appraisal: a result, the dossier ends REJECTED'),
   /** Processing stopped by the holding agency, with its reasons (Decree 61/2018 Art. 3; terminal). */
-  stop: z.object({ agency: AgencyIdSchema, reasons: z.array(z.string().min(1).max(500)).min(1).max(50) }),
-  withdraw: z.object({ reason: z.string().max(1000).optional() }),
-  return: z.object({ channel: ChannelSchema }),
-  postalDeliveryFailed: z.object({ reason: z.string().max(500).optional() }),
-  postalDelivered: z.object({}),
+  stop: z.object({ agency: AgencyIdSchema, reasons: z.array(z.string().min(1).max(500)).min(1).max(50) }).describe('The holding agency stops processing, with its reasons (terminal)'),
+  withdraw: z.object({ reason: z.string().max(1000).optional() }).describe('The applicant withdraws, an officer confirms (terminal)'),
+  return: z.object({ channel: ChannelSchema }).describe('The result is handed to the applicant (counter, online) or to the post'),
+  postalDeliveryFailed: z.object({ reason: z.string().max(500).optional() }).describe('A failed delivery attempt by the post'),
+  postalDelivered: z.object({}).describe('The post delivered the result'),
 } as const;
 
 export type ActionName = keyof typeof ActionBodySchemas;

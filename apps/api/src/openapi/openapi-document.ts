@@ -132,7 +132,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     paths[`/api/v1/dossiers/{code}/${action}`] = {
       post: {
         operationId: action,
-        summary: `The scenario action "${action}"`,
+        summary: ActionBodySchemas[action].description ?? action,
         security: actorSecurity,
         parameters: [codeParam, idempotencyKey],
         requestBody: { required: Object.keys(ActionBodySchemas[action].shape).length > 0, content: json(ref(name)) },
