@@ -184,19 +184,7 @@ start() {
 }
 
 stop() {
-  if [[ -n ${KAFKA_BROKERS:-} && ! -f $PIDFILE ]]; then
-    log "KAFKA_BROKERS is set: nothing to stop"
-    return 0
-  fi
-  if pid_alive "$PIDFILE" "$CMD_MARK"; then
-    local t0; t0=$(now_ms)
-    log "stopping kafka (pid $(<"$PIDFILE"))"
-    stop_pidfile "$PIDFILE" 30 "$CMD_MARK"
-    log "stopped in $(elapsed_s "$t0")s"
-  else
-    rm -f "$PIDFILE"
-    log "not running"
-  fi
+  stop_server kafka "${KAFKA_BROKERS:-}" "$PIDFILE" 30 "$CMD_MARK"
 }
 
 status() {

@@ -132,6 +132,26 @@ stop_pidfile() {
   rm -f "$pidfile"
 }
 
+# stop_server NAME EXTERNAL PIDFILE TIMEOUT_S MARK: stop a server this project started (by its PID
+# file); when EXTERNAL (the address of a server run elsewhere) is set and no PID file exists,
+# there is nothing of ours to stop.
+stop_server() {
+  local name=$1 external=$2 pidfile=$3 timeout=$4 mark=$5
+  if [[ -n $external && ! -f $pidfile ]]; then
+    log "$name runs elsewhere ($external): nothing to stop"
+    return 0
+  fi
+  if pid_alive "$pidfile" "$mark"; then
+    local t0; t0=$(now_ms)
+    log "stopping $name (pid $(<"$pidfile"))"
+    stop_pidfile "$pidfile" "$timeout" "$mark"
+    log "stopped in $(elapsed_s "$t0")s"
+  else
+    rm -f "$pidfile"
+    log "not running"
+  fi
+}
+
 # ---- waiting ---------------------------------------------------------------------------------
 # wait_for TIMEOUT_S LOGFILE DESCRIPTION CMD...: poll CMD every 0.2 s until it succeeds.
 # On timeout (or when PIDFILE in $WAIT_PIDFILE dies) print the tail of LOGFILE and fail.

@@ -147,19 +147,7 @@ start() {
 }
 
 stop() {
-  if [[ -n ${TEMPORAL_ADDRESS:-} && ! -f $PIDFILE ]]; then
-    log "TEMPORAL_ADDRESS is set: nothing to stop"
-    return 0
-  fi
-  if pid_alive "$PIDFILE" "$CMD_MARK"; then
-    local t0; t0=$(now_ms)
-    log "stopping temporal (pid $(<"$PIDFILE"))"
-    stop_pidfile "$PIDFILE" 20 "$CMD_MARK"
-    log "stopped in $(elapsed_s "$t0")s"
-  else
-    rm -f "$PIDFILE"
-    log "not running"
-  fi
+  stop_server temporal "${TEMPORAL_ADDRESS:-}" "$PIDFILE" 20 "$CMD_MARK"
 }
 
 # address: prints the address of the running (or external) server; fails if none.

@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ActionFields, ActionName } from '@motcua/contracts';
-import type { Actor, DossierView, RecordedEvent } from '@motcua/dossier';
+import type { Actor, DossierView, RecordedEvent, Registration } from '@motcua/dossier';
 
 /**
  * The dossier workflow's interface, shared by the worker, the API and the scenario runner: one
@@ -34,13 +34,7 @@ export function commandUpdate<A extends UpdateName>(name: A) {
 export const stateQuery = defineQuery<DossierView, [{ asOf?: string }?]>('state');
 export const eventsQuery = defineQuery<RecordedEvent[]>('events');
 
-export interface DossierRegistration {
-  code: string;
-  unit: string;
-  procedure: import('@motcua/dossier').ProcedureVersion;
-  ruleSet: string;
-  calendar: { id: string; version: string };
-  applicantRef: string | null;
+export interface DossierRegistration extends Registration {
   by: Actor;
   /** Simulation only: the registration instant; production uses the workflow clock. */
   at?: string;

@@ -1,6 +1,6 @@
 import type { ActionFields, ActionName } from '@motcua/contracts';
 import type { Actor } from './actor';
-import type { ProcedureVersion } from './events';
+import type { Registration } from './events';
 
 interface Given {
   /** Domain time of the command, epoch ms (the workflow's clock, or a partner's signed instant). */
@@ -13,15 +13,7 @@ export type ActionCommand = { [A in ActionName]: Given & { type: A } & ActionFie
 
 export type DossierCommand =
   | ActionCommand
-  | (Given & {
-      type: 'register';
-      code: string;
-      unit: string;
-      procedure: ProcedureVersion;
-      ruleSet: string;
-      calendar: { id: string; version: string };
-      applicantRef: string | null;
-    })
+  | (Given & { type: 'register' } & Registration)
   | (Given & { type: 'requestPickup' })
   | (Given & { type: 'postalPickedUp'; waybill: string })
   | (Given & { type: 'postalReturnedToSender' });

@@ -17,16 +17,19 @@ export interface ProcedureVersion extends Procedure {
   readonly version: string;
 }
 
+/** What a dossier is registered under, and keeps for its whole life. */
+export interface Registration {
+  readonly code: string;
+  readonly unit: string;
+  readonly procedure: ProcedureVersion;
+  readonly ruleSet: string;
+  readonly calendar: { id: string; version: string };
+  /** Pseudonymous: never a name or an identity number. */
+  readonly applicantRef: string | null;
+}
+
 export type DossierEvent =
-  | (Base & {
-      type: 'DossierRegistered';
-      code: string;
-      unit: string;
-      procedure: ProcedureVersion;
-      ruleSet: string;
-      calendar: { id: string; version: string };
-      applicantRef: string | null;
-    })
+  | (Base & { type: 'DossierRegistered' } & Registration)
   | (Base & { type: 'PostalPickupRequested' })
   | (Base & { type: 'PostalPickedUp'; waybill: string })
   | (Base & { type: 'DossierSubmitted'; channel: Channel; waybill: string | null })
