@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { loadScenario, scenarioFiles } from './load';
 import { runScenario, type ScenarioLine } from './runner';
 import { startSimulation, type Simulation } from './simulation';
-import { differences } from './compare';
+import { differences } from '@motcua/contracts';
 
 /**
  * The conformance suite: every public scenario and every scenario of the project's own

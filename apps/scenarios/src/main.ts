@@ -5,7 +5,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { loadScenario, scenarioFiles } from './load';
 import { log } from './log';
 import { runScenario, type ScenarioLine } from './runner';
-import { differences } from './compare';
+import { differences } from '@motcua/contracts';
 import { startSimulation } from './simulation';
 
 /**

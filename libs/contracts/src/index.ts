@@ -6,3 +6,4 @@ export * from './dossier-event';
 export * from './scenario';
 export * from './dossier-view';
 export * from './dossier-intake';
+export * from './scenario-compare';

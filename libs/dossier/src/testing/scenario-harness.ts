@@ -5,7 +5,7 @@
  * (this folder is under the pure lib's lint rules): the specs read the files and assert.
  */
 import { calendarFor, toLocalIso } from '@motcua/calendar';
-import { parseScenarioAction, type ActionName, type Scenario, type ScenarioActual } from '@motcua/contracts';
+import { comparable, parseScenarioAction, type ActionName, type Scenario, type ScenarioActual } from '@motcua/contracts';
 import type { Actor } from '../actor';
 import type { DossierCommand } from '../commands';
 import { Dossier } from '../dossier';
@@ -86,25 +86,4 @@ export function runThroughDomain(scenario: Scenario): DomainRun {
   return { actual, violations, dossier };
 }
 
-/**
- * A result or an `expect` in the README's comparison form: instants as instants at second
- * precision (written back as +07:00 ISO for readable diffs), alerts as a set (sorted), a missing
- * alert agency as null.
- */
-export function comparable(v: ScenarioActual | Record<string, unknown>): unknown {
-  const alerts = ((v as { alerts?: ScenarioActual['alerts'] }).alerts ?? []).map((a) => ({
-    type: a.type,
-    scope: a.scope,
-    agency: a.agency ?? null,
-    at: normalise(a.at) as string,
-  }));
-  alerts.sort((a, b) => (a.at + a.scope + a.type + a.agency).localeCompare(b.at + b.scope + b.type + b.agency));
-  return normalise({ ...v, alerts });
-}
-
-function normalise(v: unknown): unknown {
-  if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v)) return toLocalIso(Math.floor(Date.parse(v) / 1000) * 1000);
-  if (Array.isArray(v)) return v.map(normalise);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normalise(x)]));
-  return v;
-}
+export { comparable };
