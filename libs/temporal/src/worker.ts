@@ -8,7 +8,7 @@ export interface DossierWorkerOptions {
   namespace: string;
   taskQueue: string;
   publisher: EventPublisher;
-  /** A prebuilt bundle (tests, the scenario runner); built here when absent. */
+  /** A prebuilt bundle (tests, the scenario runner); else MOTCUA_WORKFLOW_BUNDLE's file, else built here. */
   workflowBundle?: WorkflowBundleWithSourceMap;
 }
 
@@ -18,7 +18,9 @@ export async function createDossierWorker(o: DossierWorkerOptions): Promise<Work
     connection: o.connection,
     namespace: o.namespace,
     taskQueue: o.taskQueue,
-    workflowBundle: o.workflowBundle ?? (await buildWorkflowBundle()),
+    // A built worker (npx nx run worker:build) loads the bundle made at build time; in development
+    // the sources are bundled at start.
+    workflowBundle: o.workflowBundle ?? (process.env.MOTCUA_WORKFLOW_BUNDLE ? { codePath: process.env.MOTCUA_WORKFLOW_BUNDLE } : await buildWorkflowBundle()),
     activities: createPublishActivities({ publisher: o.publisher }),
   });
 }
