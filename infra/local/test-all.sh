@@ -43,15 +43,23 @@ export TEMPORAL_TEST_SERVER KAFKAJS_NO_PARTITIONER_WARNING=1
 export MOTCUA_REQUIRE_INTEGRATION=1
 
 log "running the tests (Temporal $TEMPORAL_ADDRESS, Kafka $KAFKA_BROKERS)"
-results="$state/jest.json"
+# Two Jest runs: unit and conformance suites first, then the integration suites (*.int.spec.ts)
+# one file at a time. The Temporal client's retry timers outlive a closed connection (a known SDK
+# issue: they throw "Channel has been shut down" from a timer), so an integration file's teardown
+# must not share a worker process with the unit suites.
 set +e
-node_modules/.bin/jest -c jest.config.js --maxWorkers=2 --json --outputFile="$results"
-rc=$?
+node_modules/.bin/jest -c jest.config.js --maxWorkers=2 --testPathIgnorePatterns '\.int\.spec\.ts$' --json --outputFile="$state/unit.json"
+unit_rc=$?
+node_modules/.bin/jest -c jest.config.js --runInBand --testPathPatterns '\.int\.spec\.ts$' --json --outputFile="$state/integration.json"
+int_rc=$?
 set -e
-# A closing line CI can read whatever the runner: "tests: N passed, N failed".
+rc=$((unit_rc || int_rc))
+# A closing line CI can read whatever the runner: "tests: N passed, N failed, N skipped".
 node -e '
-  const r = require(process.argv[1]);
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed, ${r.numPendingTests} skipped`);
-' "$results" || true
+  const runs = process.argv.slice(1).map((f) => { try { return require(f); } catch { return null; } });
+  const sum = (k) => runs.reduce((n, r) => n + (r ? r[k] : 0), 0);
+  const broken = runs.filter((r) => !r).length;
+  console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests") + sum("numRuntimeErrorTestSuites") + broken} failed, ${sum("numPendingTests")} skipped`);
+' "$state/unit.json" "$state/integration.json" || true
 log "npm test finished in $(elapsed_s "$t0")s"
 exit "$rc"
