@@ -77,7 +77,13 @@ export async function runScenario(
     clockOffsetMs: offset,
     visibility: false, // the time-skipping server has no registered search attributes
   };
-  const handle = await client.workflow.start(dossierWorkflow, { workflowId: code, taskQueue, args: [input] });
+  // The same scenario twice in one run (its code is derived from its id) replaces the first.
+  const handle = await client.workflow.start(dossierWorkflow, {
+    workflowId: code,
+    taskQueue,
+    args: [input],
+    workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+  });
 
   const rejected: number[] = [];
   for (const [i, step] of steps.entries()) {
