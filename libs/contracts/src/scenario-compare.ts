@@ -1,3 +1,4 @@
+import { toLocalIso } from '@motcua/calendar';
 import type { ScenarioActual } from './scenario';
 
 /**
@@ -25,13 +26,8 @@ export function differences(actual: ScenarioActual, expected: Record<string, unk
     .map((f) => `${f}: expected ${JSON.stringify(e[f])}, got ${JSON.stringify(a[f])}`);
 }
 
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
-
 function normalise(v: unknown): unknown {
-  if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v)) {
-    const seconds = Math.floor(Date.parse(v) / 1000) * 1000;
-    return new Date(seconds + VIETNAM_OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, '+07:00');
-  }
+  if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v)) return toLocalIso(Math.floor(Date.parse(v) / 1000) * 1000);
   if (Array.isArray(v)) return v.map(normalise);
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normalise(x)]));
   return v;

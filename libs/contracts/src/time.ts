@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import type { TimeLimit } from '@motcua/calendar';
 
-/** A time limit as the procedure catalog and the scenarios write it (ONE-STOP.md §6). */
+/**
+ * A time limit as the procedure catalog and the scenarios write it (ONE-STOP.md §6). The type is
+ * the calendar's, which counts it; this schema checks it on the wire.
+ */
 export const TimeLimitSchema = z.object({
   amount: z.number().positive(),
   unit: z.enum(['WORKING_DAYS', 'WORKING_HOURS', 'SAME_DAY']),
-});
-export type TimeLimit = z.infer<typeof TimeLimitSchema>;
+}) satisfies z.ZodType<TimeLimit>;
+export type { TimeLimit };
 
 /**
  * An instant on the wire: ISO-8601 with an explicit offset (Vietnam time is written +07:00).

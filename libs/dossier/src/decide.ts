@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '@motcua/calendar';
+import { toLocalIso, type WorkingCalendar } from '@motcua/calendar';
 import type { DossierStatus } from '@motcua/contracts';
 import { classify } from './classification';
 import type { DossierCommand } from './commands';
@@ -154,7 +154,7 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
       const newAppointment = Date.parse(c.newAppointment);
       const current = finalAppointmentOf(s)!;
       if (!(newAppointment > current)) {
-        return refusal('APOLOGY.NOT_LATER_THAN_APPOINTMENT', `the new appointment must be later than the current one (${iso(current)})`);
+        return refusal('APOLOGY.NOT_LATER_THAN_APPOINTMENT', `the new appointment must be later than the current one (${toLocalIso(current)})`);
       }
       if (!(newAppointment > at)) return refusal('APOLOGY.NOT_IN_FUTURE', 'the new appointment must lie in the future');
       return [{ type: 'ApologyIssued', at, by, agency: m.agency, newAppointment, byDeadline: at <= s.clock!.deadline.apologyBy }];
@@ -294,8 +294,4 @@ function postalAllowed(s: DossierState): Refusal | null {
   return s.procedure!.postal === false
     ? refusal('POSTAL.NOT_FOR_PROCEDURE', `procedure ${s.procedure!.code} needs the applicant in person`)
     : null;
-}
-
-function iso(instant: number): string {
-  return new Date(instant + 7 * 3600_000).toISOString().replace('.000Z', '+07:00');
 }

@@ -1,0 +1,56 @@
+import { differences, parseScenarioAction } from './index';
+
+describe('scenario actions on the wire', () => {
+  it('reads a well-formed action and drops fields it does not know', () => {
+    expect(parseScenarioAction({ at: '2026-03-02T09:00:00+07:00', do: 'complete', agency: 'SO_A', note: 'x' })).toEqual({
+      ok: true,
+      at: '2026-03-02T09:00:00+07:00',
+      action: 'complete',
+      body: { agency: 'SO_A' },
+    });
+  });
+
+  it.each([
+    [{ at: '2026-03-02T09:00:00+07:00', do: 'teleport' }, /unknown action "teleport"/],
+    [{ at: '2026-03-02T09:00:00+07:00', do: 'complete' }, /agency/],
+    [{ at: '2026-03-02 09:00', do: 'accept' }, /at/],
+    [{ at: '2026-03-02T09:00:00+07:00', do: 'submit', channel: 'POSTAL' }, /channel/],
+  ])('refuses a malformed action %j', (raw, error) => {
+    const parsed = parseScenarioAction(raw);
+    expect(parsed.ok).toBe(false);
+    expect((parsed as { error: string }).error).toMatch(error);
+  });
+});
+
+describe('comparing a result with an expectation', () => {
+  const actual = {
+    appointment: '2026-03-16T17:00:00+07:00',
+    finalAppointment: '2026-03-16T17:00:00+07:00',
+    status: 'RETURNED',
+    outcome: 'EARLY',
+    stages: [],
+    alerts: [
+      { type: 'OVERDUE', scope: 'STAGE', agency: 'A', at: '2026-03-10T17:00:00+07:00' },
+      { type: 'NEAR_DUE', scope: 'DOSSIER', agency: null, at: '2026-03-13T08:00:00+07:00' },
+    ],
+    apologies: 0,
+    rejected: [],
+  };
+
+  it('compares instants as instants at second precision and alerts as a set', () => {
+    expect(
+      differences(actual, {
+        ...actual,
+        appointment: '2026-03-16T10:00:00.400Z',
+        alerts: [{ type: 'NEAR_DUE', scope: 'DOSSIER', at: '2026-03-13T01:00:00Z' }, actual.alerts[0]],
+      }),
+    ).toEqual([]);
+  });
+
+  it('names each field that differs', () => {
+    expect(differences(actual, { ...actual, outcome: 'LATE', rejected: [2] })).toEqual([
+      'outcome: expected "LATE", got "EARLY"',
+      'rejected: expected [2], got []',
+    ]);
+  });
+});
