@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { vnGovCalendar } from '@motcua/calendar';
 import { MemoryPublisher } from '@motcua/event-bus';
 import { buildWorkflowBundle, createDossierWorker, installTemporalRuntime } from '@motcua/temporal';
-import { codeAllocateUpdate, codeAllocatorWorkflow } from './public-api';
+import { codeAllocateUpdate, codeAllocatorWorkflow, RULE_VIOLATION } from './public-api';
 
 /**
  * Dossier codes must be unique and never reused, under concurrent intake and across worker
@@ -31,13 +34,16 @@ if (!address && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') throw new Error(
     await native?.close();
   });
 
-  const allocate = (key: string) =>
+  // Today in Vietnam, as the API computes it: an allocator of a past day has already closed.
+  const day = vnGovCalendar().localDate(Date.now());
+  const yymmdd = day.slice(2).replaceAll('-', '');
+  const allocate = (key: string, allocatorUnit = unit, capacity?: number) =>
     client.workflow.executeUpdateWithStart(codeAllocateUpdate, {
       args: [{ key }],
       startWorkflowOperation: new WithStartWorkflowOperation(codeAllocatorWorkflow, {
-        workflowId: `dossier-codes:${unit}:261124`,
+        workflowId: `dossier-codes:${allocatorUnit}:${yymmdd}`,
         taskQueue,
-        args: [{ unit, day: '2026-11-24' }],
+        args: [{ unit: allocatorUnit, day, ...(capacity ? { capacity } : {}) }],
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       }),
@@ -58,11 +64,25 @@ if (!address && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') throw new Error(
   it('hands out 1..N once each to concurrent requests, and the same number to a retried key', async () => {
     bundle = await buildWorkflowBundle();
     const keys = Array.from({ length: 40 }, (_, i) => `req-${i}`);
-    const numbers = await withWorker(() => Promise.all(keys.map(allocate)));
+    const numbers = await withWorker(() => Promise.all(keys.map((k) => allocate(k))));
     expect([...numbers].sort((a, b) => a - b)).toEqual(keys.map((_, i) => i + 1));
 
     // A retry after a worker restart (a new worker process on the same task queue).
     const again = await withWorker(() => Promise.all([allocate('req-7'), allocate('req-39'), allocate('req-new')]));
     expect(again).toEqual([numbers[7], numbers[39], 41]);
+  });
+
+  it("refuses a new key once the day's codes are used up, naming the rule, and still answers known keys", async () => {
+    const full = `${unit}9`;
+    const refusal = await withWorker(async () => {
+      expect(await Promise.all(['a', 'b'].map((k) => allocate(k, full, 2)))).toEqual(expect.arrayContaining([1, 2]));
+      const refused = await allocate('c', full, 2).catch((e: unknown) => e);
+      expect(await allocate('a', full, 2)).toBeGreaterThan(0);
+      return refused;
+    });
+    expect(refusal).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (refusal as WorkflowUpdateFailedError).cause as ApplicationFailure;
+    expect(cause.type).toBe(RULE_VIOLATION);
+    expect(cause.details?.[0]).toMatchObject({ rule: 'DOSSIER_CODE.DAY_EXHAUSTED' });
   });
 });

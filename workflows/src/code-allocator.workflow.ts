@@ -1,5 +1,5 @@
-import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import { codeAllocateUpdate, type CodeAllocatorInput } from './definitions';
+import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { codeAllocateUpdate, RULE_VIOLATION, type CodeAllocatorInput } from './definitions';
 
 /** Codes are 4 digits (Circular 01/2018 Art. 19): a unit cannot receive more than this in a day. */
 const MAX_PER_DAY = 9999;
@@ -16,6 +16,8 @@ const GRACE_MS = 6 * 3600_000;
 export async function codeAllocatorWorkflow(input: CodeAllocatorInput): Promise<number> {
   const byKey = new Map<string, number>();
   let last = 0;
+  // Tests give a small capacity to reach the limit; production always has the 4 digits.
+  const capacity = Math.min(input.capacity ?? MAX_PER_DAY, MAX_PER_DAY);
 
   setHandler(
     codeAllocateUpdate,
@@ -28,8 +30,15 @@ export async function codeAllocatorWorkflow(input: CodeAllocatorInput): Promise<
     },
     {
       validator: ({ key }) => {
-        if (typeof key !== 'string' || key.length === 0 || key.length > 200) throw new Error('an idempotency key of 1–200 characters');
-        if (!byKey.has(key) && last >= MAX_PER_DAY) throw new Error(`unit ${input.unit} has used all ${MAX_PER_DAY} codes of ${input.day}`);
+        if (typeof key !== 'string' || key.length === 0 || key.length > 200) {
+          throw ApplicationFailure.nonRetryable('an idempotency key of 1–200 characters', 'BadCommand');
+        }
+        // Refused as a rule (the API answers 409 naming it), so no code of another day or unit is
+        // ever handed out in its place.
+        if (!byKey.has(key) && last >= capacity) {
+          const message = `unit ${input.unit} has used all ${capacity} dossier codes of ${input.day}`;
+          throw ApplicationFailure.nonRetryable(message, RULE_VIOLATION, { rule: 'DOSSIER_CODE.DAY_EXHAUSTED', message });
+        }
       },
     },
   );

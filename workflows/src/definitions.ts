@@ -8,6 +8,9 @@ import type { Actor, DossierView, RecordedEvent, Registration } from '@motcua/do
  */
 export const TASK_QUEUE = 'dossiers';
 
+/** Refusals leave a workflow as this failure type, details[0] = {rule, message}; the API maps it to 409 with the rule. */
+export const RULE_VIOLATION = 'RuleViolation';
+
 /** What every command carries besides its own fields. `at` is set only by trusted callers: the
  * postal webhook (the signed handover instant) and the scenario runner (simulated time). */
 export interface CommandMeta {
@@ -58,4 +61,6 @@ export interface CodeAllocatorInput {
   unit: string;
   /** The local day (Vietnam time), YYYY-MM-DD. */
   day: string;
+  /** Tests only: fewer codes than the 9999 a day allows. */
+  capacity?: number;
 }

@@ -12,6 +12,7 @@ import { Dossier, dueAlerts, fold, isRefusal, toView, type DossierCommand } from
 import type { PublishActivities } from '@motcua/activities';
 import {
   INTERNAL_COMMANDS,
+  RULE_VIOLATION,
   commandUpdate,
   eventsQuery,
   stateQuery,
@@ -27,8 +28,6 @@ const { publishDossierEvents } = proxyActivities<PublishActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/** Refusals leave the workflow as this failure type; the API maps it to 409 with the rule. */
-export const RULE_VIOLATION = 'RuleViolation';
 
 /**
  * One dossier, from registration to its terminal state. A thin shell: commands arrive as updates

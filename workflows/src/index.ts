@@ -1,3 +1,3 @@
 // The worker's workflowsPath: every workflow type, exported directly (no barrels of barrels).
-export { dossierWorkflow, RULE_VIOLATION } from './dossier.workflow';
+export { dossierWorkflow } from './dossier.workflow';
 export { codeAllocatorWorkflow } from './code-allocator.workflow';

@@ -3,5 +3,5 @@
 // which exports workflow functions only (every exported function there becomes a workflow type).
 export * from './definitions';
 export * from './visibility';
-export { dossierWorkflow, RULE_VIOLATION } from './dossier.workflow';
+export { dossierWorkflow } from './dossier.workflow';
 export { codeAllocatorWorkflow } from './code-allocator.workflow';
