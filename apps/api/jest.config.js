@@ -1,13 +1,10 @@
-// NestJS 12 ships ESM only, and Jest on Node 20 cannot require() ESM: those packages are
-// transpiled to CommonJS by the same swc transform as our sources.
-const preset = require('../../jest.preset.js');
-const swc = ['@swc/jest', { swcrc: false, ...require('../../swc.jest.json') }];
+// NestJS 12 ships ESM only (see jest.transpile.js); the API's tests also open the store (PGlite).
+const { transpiling, STORE_PACKAGES } = require('../../jest.transpile.js');
 const ESM_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@borewit', 'uid'];
 module.exports = {
-  ...preset,
+  ...require('../../jest.preset.js'),
+  ...transpiling([...ESM_PACKAGES, ...STORE_PACKAGES]),
   displayName: 'api',
   rootDir: __dirname,
-  transform: { '^.+\\.(ts|js|mjs)$': swc },
-  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   testTimeout: 30000,
 };

@@ -1,0 +1,42 @@
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+
+/**
+ * Versioned migrations, in order, never edited once released: a change is a new entry. Written
+ * for PostgreSQL (PGlite is PostgreSQL 18; production may be older, so nothing newer than 14).
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-request-keys-and-notes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('request_keys')
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('request_digest', 'text', (c) => c.notNull())
+        .addColumn('dossier_code', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('request_keys_pk', ['scope', 'key'])
+        .execute();
+      await db.schema
+        .createTable('dossier_notes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('dossier_code', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('author_id', 'text', (c) => c.notNull())
+        .addColumn('author_agency', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('dossier_notes_by_dossier').on('dossier_notes').columns(['dossier_code', 'created_at']).execute();
+    },
+  },
+};
+
+/** Brings the schema to the latest version; safe to run from several processes at once (Kysely locks). */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw new Error(`store migration failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MIGRATION_NAMES, openStore, SqlDossierNotes, SqlRequestKeys, type Store } from './index';
+
+/**
+ * The store on embedded PGlite; the same suite runs on PostgreSQL when STORE_TEST_DATABASE_URL
+ * names one (production's engine).
+ */
+const engines: [string, () => { url?: string; dataDir?: string }][] = [['pglite', () => ({})]];
+if (process.env.STORE_TEST_DATABASE_URL) engines.push(['postgres', () => ({ url: process.env.STORE_TEST_DATABASE_URL })]);
+
+describe.each(engines)('operational store on %s', (_engine, location) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore(location());
+  });
+  afterAll(() => store?.close());
+
+  describe('request keys', () => {
+    const keys = () => new SqlRequestKeys(store.db);
+    const scope = `officer-${Math.random().toString(36).slice(2)}`;
+
+    it('lets the same request through again, with the dossier it registered', async () => {
+      expect(await keys().claim(scope, 'k1', 'digest-a')).toEqual({ outcome: 'proceed', dossierCode: null });
+      expect(await keys().bindDossier(scope, 'k1', 'U-261201-0001')).toBe('U-261201-0001');
+      expect(await keys().claim(scope, 'k1', 'digest-a')).toEqual({ outcome: 'proceed', dossierCode: 'U-261201-0001' });
+    });
+
+    it('refuses the key for another request, and keeps the first binding', async () => {
+      expect(await keys().claim(scope, 'k1', 'digest-b')).toEqual({ outcome: 'reused' });
+      expect(await keys().bindDossier(scope, 'k1', 'U-261202-0007')).toBe('U-261201-0001');
+    });
+
+    it('scopes keys to the caller', async () => {
+      expect(await keys().claim(`${scope}-other`, 'k1', 'digest-b')).toEqual({ outcome: 'proceed', dossierCode: null });
+    });
+
+    it('agrees on one request when first uses race', async () => {
+      const claims = await Promise.all(['d1', 'd2', 'd1', 'd2', 'd1'].map((d) => keys().claim(scope, 'race', d)));
+      const winners = new Set(claims.map((c, i) => (c.outcome === 'proceed' ? ['d1', 'd2', 'd1', 'd2', 'd1'][i] : null)).filter(Boolean));
+      expect(winners.size).toBe(1);
+      expect(claims.filter((c) => c.outcome === 'reused')).toHaveLength(winners.has('d1') ? 2 : 3);
+    });
+  });
+
+  describe('dossier notes', () => {
+    it('keeps a note once per id and reads a dossier\'s notes in order', async () => {
+      const notes = new SqlDossierNotes(store.db);
+      const code = `N-${Math.random().toString(36).slice(2)}`;
+      const note = { id: `note:${code}:1`, dossierCode: code, action: 'reject', text: 'Ông Nguyễn Văn A thiếu giấy tờ', authorId: 'officer-1', authorAgency: 'SO_TU_PHAP' };
+      await notes.keep(note);
+      await notes.keep({ ...note, text: 'a retry must not replace the first text' });
+      await notes.keep({ ...note, id: `note:${code}:2`, action: 'stop', text: 'second' });
+      const read = await notes.of(code);
+      expect(read.map((n) => [n.id, n.text])).toEqual([
+        [note.id, note.text],
+        [`note:${code}:2`, 'second'],
+      ]);
+      expect(await notes.of('none')).toEqual([]);
+    });
+  });
+});
+
+describe('embedded store on disk', () => {
+  it('keeps data and applies each migration once across restarts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-store-'));
+    try {
+      let store = await openStore({ dataDir: dir });
+      await new SqlRequestKeys(store.db).claim('s', 'k', 'd');
+      await store.close();
+      store = await openStore({ dataDir: dir });
+      expect(await new SqlRequestKeys(store.db).claim('s', 'k', 'other')).toEqual({ outcome: 'reused' });
+      const applied = await store.db.selectFrom('kysely_migration' as never).select('name' as never).execute();
+      expect(applied.map((r) => (r as { name: string }).name)).toEqual(MIGRATION_NAMES);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
