@@ -38,6 +38,7 @@ export type ActionFields<A extends ActionName> = string extends keyof ActionBody
 
 /** Actions an officer drives over HTTP; the rest come from the postal webhook or the applicant's portal. */
 export const HTTP_ACTIONS = [
+  'submit',
   'accept',
   'requestIntakeSupplement',
   'refuseIntake',
