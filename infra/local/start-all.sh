@@ -41,6 +41,9 @@ export KAFKAJS_NO_PARTITIONER_WARNING=1
 API_PORT="${API_PORT:-3000}"
 API_HOST="${API_HOST:-127.0.0.1}"
 export API_PORT API_HOST
+# The API's operational store (request keys, notes): embedded, kept in the state folder, unless
+# DATABASE_URL names a PostgreSQL server.
+export STORE_DIR="${STORE_DIR:-$STATE_DIR/store}"
 port_free "$API_PORT" || die "port $API_PORT is taken: set API_PORT to another one"
 
 log "starting the worker and the API (logs in ${APPS_STATE#"$MOTCUA_ROOT"/})"

@@ -13,6 +13,10 @@ import { OPENAPI_DOCUMENT } from './openapi/openapi.tokens';
 import { builtInCatalog, ProcedureCatalog } from './procedures/procedure-catalog';
 import { ProceduresController } from './procedures/procedures.controller';
 import { TemporalModule } from './temporal/temporal.module';
+import { MemoryDossierNotes, MemoryRequestKeys, type DossierNotes, type RequestKeys } from '@motcua/store';
+import { RequestKeysService } from './dossiers/request-keys.service';
+import { StoreModule } from './store/store.module';
+import { DOSSIER_NOTES, REQUEST_KEYS } from './store/store.tokens';
 
 const controllers = [HealthController, DocsController, ProceduresController, DossiersController];
 
@@ -23,6 +27,7 @@ function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock
     { provide: Clock, useValue: clock },
     { provide: OPENAPI_DOCUMENT, useFactory: buildOpenApiDocument },
     ActorResolver,
+    RequestKeysService,
     DossierService,
   ];
 }
@@ -34,6 +39,8 @@ export interface AppFakes {
   clock?: Clock;
   catalog?: ProcedureCatalog;
   config?: Partial<ApiConfig>;
+  requestKeys?: RequestKeys;
+  notes?: DossierNotes;
 }
 
 @Module({})
@@ -42,7 +49,7 @@ export class AppModule {
   static forRoot(config: ApiConfig = apiConfigFromEnv()): DynamicModule {
     return {
       module: AppModule,
-      imports: [TemporalModule.forRoot(config)],
+      imports: [TemporalModule.forRoot(config), StoreModule.forRoot(config)],
       controllers,
       providers: appProviders(config, builtInCatalog(), systemClock),
     };
@@ -59,6 +66,8 @@ export class AppModule {
         ...appProviders(config, fakes.catalog ?? builtInCatalog(), fakes.clock ?? systemClock),
         { provide: DossierGateway, useValue: fakes.gateway },
         { provide: HealthProbe, useValue: health },
+        { provide: REQUEST_KEYS, useValue: fakes.requestKeys ?? new MemoryRequestKeys() },
+        { provide: DOSSIER_NOTES, useValue: fakes.notes ?? new MemoryDossierNotes() },
       ],
     };
   }

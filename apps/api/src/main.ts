@@ -8,6 +8,10 @@ import { JsonLogger, logLine } from './logging/json-logger';
 /** The HTTP API (CONTRACTS.md). Port API_PORT (3000), host API_HOST (127.0.0.1). */
 async function main() {
   const config = apiConfigFromEnv();
+  // Idempotency keys and officers' notes must survive a restart: never an in-memory store here.
+  if (!config.store.url && !config.store.dataDir) {
+    throw new Error('no operational store: set DATABASE_URL (PostgreSQL) or STORE_DIR (a folder for the embedded store)');
+  }
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: new JsonLogger(), bufferLogs: true });
   configureApp(app);
   // SIGTERM / SIGINT: stop accepting requests, then close the Temporal connection and Kafka admin.

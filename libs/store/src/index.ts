@@ -6,3 +6,4 @@ export { SqlRequestKeys } from './request-keys';
 export type { DossierNote, DossierNotes } from './dossier-notes';
 export { SqlDossierNotes } from './dossier-notes';
 export { MIGRATION_NAMES } from './migrations';
+export { MemoryDossierNotes, MemoryRequestKeys } from './testing/memory-stores';

@@ -1,4 +1,5 @@
 import { brokersFromEnv } from '@motcua/event-bus';
+import { storeLocationFromEnv, type StoreLocation } from '@motcua/store';
 import { temporalSettingsFromEnv, type TemporalSettings } from '@motcua/temporal';
 
 /** Everything the API reads from the environment, read once at start-up. */
@@ -15,6 +16,8 @@ export interface ApiConfig {
   healthTimeoutMs: number;
   /** How long a query or an update may take before the API answers 503. */
   temporalCallTimeoutMs: number;
+  /** The operational store: PostgreSQL (DATABASE_URL) or embedded PGlite (STORE_DIR). */
+  store: StoreLocation;
 }
 
 export const API_CONFIG = Symbol('ApiConfig');
@@ -31,6 +34,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     applicantRefSecret: env.APPLICANT_REF_SECRET || DEV_APPLICANT_REF_SECRET,
     healthTimeoutMs: intFrom(env, 'API_HEALTH_TIMEOUT_MS', 2000, 100, 60_000),
     temporalCallTimeoutMs: intFrom(env, 'API_TEMPORAL_TIMEOUT_MS', 15_000, 100, 600_000),
+    store: storeLocationFromEnv(env),
   };
 }
 

@@ -14,6 +14,7 @@ import { DossierGateway, type OpeningCommand } from './dossier-gateway';
 import { DossierListFilterSchema } from './dossier-list.query';
 import { isHttpAction } from './http-actions';
 import { idempotencyKeyOf } from './idempotency-key';
+import { RequestKeysService } from './request-keys.service';
 
 /**
  * The dossier use cases behind the HTTP API: intake (code allocation, registration and the first
@@ -29,6 +30,7 @@ export class DossierService {
     @Inject(ActorResolver) private readonly actors: ActorResolver,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(RequestKeysService) private readonly requestKeys: RequestKeysService,
   ) {}
 
   /** POST /api/v1/dossiers. */
@@ -46,18 +48,24 @@ export class DossierService {
         throw badRequest('pickupAddress: a postal pickup needs pickupAddress or applicant.address', 'POSTAL.PICKUP_ADDRESS_MISSING');
       }
     }
-    const key = idempotencyKeyOf(headers) ?? randomUUID();
     const unit = input.unit ?? procedure.unit;
     const by = this.actors.resolve(headers, unit);
+    const key = idempotencyKeyOf(headers);
+    const request = key === undefined ? null : await this.requestKeys.claim(by, key, 'POST /api/v1/dossiers', input);
     const now = this.clock.now();
     const calendar = calendarFor(this.config.calendarId);
-    const day = calendar.localDate(now);
 
-    const sequence = await this.gateway.allocateSequence(unit, day, key);
-    const code = formatDossierCode(unit, day, sequence);
+    // A retry of a request that already got its code keeps it, even on another day.
+    let code = request?.dossierCode ?? null;
+    if (!code) {
+      const day = calendar.localDate(now);
+      const sequence = await this.gateway.allocateSequence(unit, day, request?.id ?? randomUUID());
+      code = formatDossierCode(unit, day, sequence);
+      if (request) code = await this.requestKeys.bind(request, code);
+    }
     const first: OpeningCommand =
       input.channel === 'POSTAL' ? { name: 'requestPickup', arg: { by } } : { name: 'submit', arg: { channel: input.channel, by } };
-    const view = await this.gateway.open(
+    return this.gateway.open(
       {
         code,
         unit,
@@ -69,12 +77,8 @@ export class DossierService {
         by,
       },
       first,
-      `create:${key}`,
+      `create:${request?.id ?? randomUUID()}`,
     );
-    if (view.procedure.code !== procedure.code || view.unit !== unit) {
-      throw ruleViolation('IDEMPOTENCY.KEY_REUSED', `Idempotency-Key was already used for dossier ${view.code} of another procedure or unit`);
-    }
-    return view;
   }
 
   /** POST /api/v1/dossiers/{code}/{action}. */
@@ -85,7 +89,8 @@ export class DossierService {
     const agency = typeof data.agency === 'string' ? data.agency : parsedCode.unit;
     const by = this.actors.resolve(headers, agency);
     const key = idempotencyKeyOf(headers);
-    return this.gateway.execute(code, action, { ...data, by }, key === undefined ? undefined : `${action}:${key}`);
+    const request = key === undefined ? null : await this.requestKeys.claim(by, key, `POST /api/v1/dossiers/${code}/${action}`, data);
+    return this.gateway.execute(code, action, { ...data, by }, request ? `cmd:${request.id}` : undefined);
   }
 
   /** GET /api/v1/dossiers/{code}. */

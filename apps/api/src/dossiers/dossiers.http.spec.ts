@@ -70,12 +70,61 @@ describe('POST /api/v1/dossiers', () => {
     expect(c.code).not.toBe(a.code);
   });
 
-  it('refuses an Idempotency-Key reused for another procedure (409 IDEMPOTENCY.KEY_REUSED)', async () => {
-    await created(counter(), { 'Idempotency-Key': 'intake-44' });
-    const r = await t.call('POST', '/api/v1/dossiers', counter({ procedureCode: 'DKKD-THANH-LAP-DN' }), { 'Idempotency-Key': 'intake-44' });
-    expect(r.status).toBe(409);
-    expect(r.body.error.rule).toBe('IDEMPOTENCY.KEY_REUSED');
-    expect(gateway.dossiers.size).toBe(1);
+  describe('an Idempotency-Key reused for another request (422 IDEMPOTENCY.KEY_REUSED, nothing changes)', () => {
+    const officer = { 'X-Actor-Id': 'officer-17', 'X-Actor-Role': 'ONE_STOP_OFFICER' };
+    const refused = (r: { status: number; body: { error: { code: string; rule: string } } }) => {
+      expect(r.status).toBe(422);
+      expect(r.body.error).toMatchObject({ code: 'UNPROCESSABLE_ENTITY', rule: 'IDEMPOTENCY.KEY_REUSED' });
+    };
+
+    it('another applicant or channel never gets the first dossier', async () => {
+      await created(counter(), { ...officer, 'Idempotency-Key': 'dup-1' });
+      const other = { name: 'Phạm Thị D', idNumber: '001199888777', phone: '0977000111', address: '1 Tràng Tiền' };
+      refused(await t.call('POST', '/api/v1/dossiers', counter({ channel: 'POSTAL', applicant: other }), { ...officer, 'Idempotency-Key': 'dup-1' }));
+      refused(await t.call('POST', '/api/v1/dossiers', counter({ applicant: other }), { ...officer, 'Idempotency-Key': 'dup-1' }));
+      expect(gateway.dossiers.size).toBe(1);
+    });
+
+    it('another procedure or unit makes no second dossier', async () => {
+      await created(counter(), { ...officer, 'Idempotency-Key': 'dup-2' });
+      refused(await t.call('POST', '/api/v1/dossiers', counter({ procedureCode: 'HT-BAN-SAO-TRICH-LUC' }), { ...officer, 'Idempotency-Key': 'dup-2' }));
+      refused(await t.call('POST', '/api/v1/dossiers', counter({ unit: '000.31.25.H26' }), { ...officer, 'Idempotency-Key': 'dup-2' }));
+      expect(gateway.dossiers.size).toBe(1);
+      expect(gateway.registrations).toHaveLength(1);
+    });
+
+    it('an action with another body, or on another dossier, is refused instead of answered from the first', async () => {
+      const procedureCode = 'LT-KHAI-SINH-THUONG-TRU-BHYT';
+      const { code } = await created(counter({ procedureCode }), officer);
+      await t.call('POST', `/api/v1/dossiers/${code}/accept`, {}, officer);
+      const first = await t.call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'UBND_XA' }, { ...officer, 'Idempotency-Key': 'k1' });
+      expect(first.status).toBe(200);
+      refused(await t.call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'CONG_AN_XA' }, { ...officer, 'Idempotency-Key': 'k1' }));
+      refused(await t.call('POST', `/api/v1/dossiers/${code}/accept`, {}, { ...officer, 'Idempotency-Key': 'k1' }));
+      const { code: other } = await created(counter(), officer);
+      refused(await t.call('POST', `/api/v1/dossiers/${other}/accept`, {}, { ...officer, 'Idempotency-Key': 'k1' }));
+      expect(gateway.commands.filter((c) => c.name === 'complete')).toHaveLength(1);
+      // The same request again is still answered as the first time.
+      const again = await t.call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'UBND_XA' }, { ...officer, 'Idempotency-Key': 'k1' });
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual(first.body);
+    });
+
+    it('keys belong to their caller: another officer may use the same key for their own request', async () => {
+      const a = await created(counter(), { ...officer, 'Idempotency-Key': 'shared-key' });
+      const b = await created(counter(), { 'X-Actor-Id': 'officer-18', 'Idempotency-Key': 'shared-key' });
+      expect(b.code).not.toBe(a.code);
+    });
+
+    it('a retry after local midnight gets the same dossier, not a second one', async () => {
+      now = Date.parse('2026-03-03T23:59:00+07:00');
+      const a = await created(counter(), { ...officer, 'Idempotency-Key': 'late' });
+      now = Date.parse('2026-03-04T00:01:00+07:00');
+      const b = await created(counter(), { ...officer, 'Idempotency-Key': 'late' });
+      expect(b.code).toBe(a.code);
+      expect(a.code).toMatch(/-260303-/);
+      expect(gateway.dossiers.size).toBe(1);
+    });
   });
 
   it('answers 400 naming each malformed field', async () => {
@@ -128,7 +177,7 @@ describe('POST /api/v1/dossiers/{code}/{action}', () => {
 
   it('answers 404 for an unknown action, before anything else', async () => {
     const { code } = await created();
-    for (const action of ['approve', 'postalDelivered', 'submit', '__proto__']) {
+    for (const action of ['approve', 'postalDelivered', 'postalHandover', '__proto__']) {
       const r = await t.call('POST', `/api/v1/dossiers/${code}/${action}`, {});
       expect(r.status).toBe(404);
       expect(r.body.error.code).toBe('NOT_FOUND');
@@ -193,7 +242,19 @@ describe('POST /api/v1/dossiers/{code}/{action}', () => {
     expect(b.status).toBe(200);
     expect(b.body).toEqual(a.body);
     expect(gateway.commands.filter((c) => c.name === 'accept')).toHaveLength(1);
-    expect(gateway.commands[1].requestId).toBe('accept:k1');
+    expect(gateway.commands[1].requestId).toMatch(/^cmd:[0-9a-f]{40}$/);
+  });
+
+  it('takes a resubmission after Form 02 (submit from INTAKE_SUPPLEMENT), then the dossier can be received', async () => {
+    const { code } = await created();
+    expect((await t.call('POST', `/api/v1/dossiers/${code}/requestIntakeSupplement`, {})).body.status).toBe('INTAKE_SUPPLEMENT');
+    expect((await t.call('POST', `/api/v1/dossiers/${code}/accept`, {})).status).toBe(409);
+    const again = await t.call('POST', `/api/v1/dossiers/${code}/submit`, { channel: 'COUNTER' });
+    expect(again.status).toBe(200);
+    expect(again.body.status).toBe('SUBMITTED');
+    expect((await t.call('POST', `/api/v1/dossiers/${code}/accept`, {})).body.status).toBe('IN_PROCESSING');
+    // Only after Form 02: a second submission of a SUBMITTED dossier is refused by the rules.
+    expect((await t.call('POST', `/api/v1/dossiers/${code}/submit`, { channel: 'COUNTER' })).status).toBe(409);
   });
 
   it('takes a dossier through a parallel route to RETURNED', async () => {

@@ -27,11 +27,12 @@ export interface ErrorBody {
 export const API_RULES = {
   'CATALOG.UNKNOWN_PROCEDURE': 'the procedure code is not in the catalog',
   'LIFECYCLE.DOSSIER_CLOSED': 'Decree 61/2018 Arts. 15–21: a dossier in a terminal state takes no more actions',
-  'IDEMPOTENCY.KEY_REUSED': 'product: an Idempotency-Key names one request; reused for another, it is refused',
+  'IDEMPOTENCY.KEY_REUSED': 'product: an Idempotency-Key names one request of one caller, for good; reused for another request it is refused (422)',
   'POSTAL.PICKUP_ADDRESS_MISSING': 'Decision 45/2016: a postal pickup needs an address',
 } as const;
 
 export const badRequest = (message: string, rule: string | null = null) => new ApiError(400, 'BAD_REQUEST', rule, message);
 export const notFound = (message: string) => new ApiError(404, 'NOT_FOUND', null, message);
 export const ruleViolation = (rule: string, message: string) => new ApiError(409, 'RULE_VIOLATION', rule, message);
+export const keyReused = (message: string) => new ApiError(422, 'UNPROCESSABLE_ENTITY', 'IDEMPOTENCY.KEY_REUSED', message);
 export const unavailable = (message: string) => new ApiError(503, 'UNAVAILABLE', null, message);

@@ -1,0 +1,41 @@
+import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { openStore, SqlDossierNotes, SqlRequestKeys, type Store } from '@motcua/store';
+import type { ApiConfig } from '../config/api-config';
+import { DOSSIER_NOTES, REQUEST_KEYS, STORE } from './store.tokens';
+
+@Injectable()
+class StoreCloser implements OnApplicationShutdown {
+  private readonly logger = new Logger('shutdown');
+  constructor(@Inject(STORE) private readonly store: Store) {}
+
+  async onApplicationShutdown() {
+    await this.store.close().catch((e) => this.logger.warn(`closing the store: ${String(e)}`));
+  }
+}
+
+/**
+ * The operational store (libs/store): opened and migrated before the app listens, so a request
+ * never meets a schema older than its code.
+ */
+@Module({})
+export class StoreModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: StoreModule,
+      providers: [
+        {
+          provide: STORE,
+          useFactory: async () => {
+            const store = await openStore(config.store);
+            new Logger('store').log(`operational store: ${store.engine}${config.store.dataDir ? ` in ${config.store.dataDir}` : ''}`);
+            return store;
+          },
+        },
+        { provide: REQUEST_KEYS, useFactory: (s: Store) => new SqlRequestKeys(s.db), inject: [STORE] },
+        { provide: DOSSIER_NOTES, useFactory: (s: Store) => new SqlDossierNotes(s.db), inject: [STORE] },
+        StoreCloser,
+      ],
+      exports: [REQUEST_KEYS, DOSSIER_NOTES],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+/** Injection tokens of the operational store's parts (explicit: no decorator metadata). */
+export const STORE = Symbol('Store');
+export const REQUEST_KEYS = Symbol('RequestKeys');
+export const DOSSIER_NOTES = Symbol('DossierNotes');
