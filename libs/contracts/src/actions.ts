@@ -2,31 +2,44 @@ import { z } from 'zod';
 import { AgencyIdSchema } from './procedure';
 import { InstantSchema } from './time';
 import { ChannelSchema } from './statuses';
+import {
+  ApologyReasons,
+  DeliveryFailureReasons,
+  DocumentCodeSchema,
+  IntakeRefusalReasons,
+  NoteRefSchema,
+  NoteSchema,
+  RejectionReasons,
+  StopReasons,
+  WithdrawalReasons,
+} from './reasons';
 
 /**
  * The commands an officer, the applicant or the post can give a dossier, by name. The same names
  * are the scenario actions (`do`), the HTTP paths (`POST /dossiers/{code}/{action}`) and the
  * workflow's update names, so one dossier reads the same at every layer.
  */
-const reasons = z.array(z.string().min(1).max(500)).max(50).optional();
+const missing = z.array(DocumentCodeSchema).max(50).optional();
+const codes = <T extends z.ZodType>(code: T) => z.array(code).min(1).max(10);
+const noteRef = NoteRefSchema.optional();
 const waybill = z.string().min(1).max(64).regex(/^[A-Za-z0-9\-]+$/, 'letters, digits and - only');
 
 export const ActionBodySchemas = {
   submit: z.object({ channel: z.enum(['COUNTER', 'ONLINE']) }).describe('The applicant submits the dossier (again, after an intake supplement)'),
   postalHandover: z.object({ waybill }).describe('The post hands the dossier over; the signed handover record is the submission instant'),
-  requestIntakeSupplement: z.object({ missing: reasons }).describe('Form 02: incomplete at intake, everything missing listed at once (not received, no clock)'),
-  refuseIntake: z.object({ reasons }).describe('Form 03: refused at intake, with reasons (terminal, no clock)'),
+  requestIntakeSupplement: z.object({ missing, noteRef }).describe('Form 02: incomplete at intake, everything missing listed at once (not received, no clock)'),
+  refuseIntake: z.object({ reasons: codes(IntakeRefusalReasons.schema).optional(), noteRef }).describe('Form 03: refused at intake, with reasons (terminal, no clock)'),
   accept: z.object({}).describe('Form 01: received; the legal clock starts and the first stage with it'),
   complete: z.object({ agency: AgencyIdSchema }).describe('The holding agency finishes its part of the current stage'),
-  requestSupplement: z.object({ agency: AgencyIdSchema, missing: reasons }).describe('Supplement requested after appraisal: the clocks stop until it arrives'),
+  requestSupplement: z.object({ agency: AgencyIdSchema, missing, noteRef }).describe('Supplement requested after appraisal: the clocks stop until it arrives'),
   supplement: z.object({}).describe('The complete supplement arrives: the legal clock restarts from zero'),
-  apologize: z.object({ agency: AgencyIdSchema, newAppointment: InstantSchema, reason: z.string().max(1000).optional() }).describe('Form 04: apology with a new appointment (at most one per dossier)'),
-  reject: z.object({ agency: AgencyIdSchema, reasons }).describe('Refused after appraisal: a result, the dossier ends REJECTED'),
+  apologize: z.object({ agency: AgencyIdSchema, newAppointment: InstantSchema, reason: ApologyReasons.schema.optional(), noteRef }).describe('Form 04: apology with a new appointment (at most one per dossier)'),
+  reject: z.object({ agency: AgencyIdSchema, reasons: codes(RejectionReasons.schema).optional(), noteRef }).describe('Refused after appraisal: a result, the dossier ends REJECTED'),
   /** Processing stopped by the holding agency, with its reasons (Decree 61/2018 Art. 3; terminal). */
-  stop: z.object({ agency: AgencyIdSchema, reasons: z.array(z.string().min(1).max(500)).min(1).max(50) }).describe('The holding agency stops processing, with its reasons (terminal)'),
-  withdraw: z.object({ reason: z.string().max(1000).optional() }).describe('The applicant withdraws, an officer confirms (terminal)'),
+  stop: z.object({ agency: AgencyIdSchema, reasons: codes(StopReasons.schema), noteRef }).describe('The holding agency stops processing, with its reasons (terminal)'),
+  withdraw: z.object({ reason: WithdrawalReasons.schema.optional(), noteRef }).describe('The applicant withdraws, an officer confirms (terminal)'),
   return: z.object({ channel: ChannelSchema }).describe('The result is handed to the applicant (counter, online) or to the post'),
-  postalDeliveryFailed: z.object({ reason: z.string().max(500).optional() }).describe('A failed delivery attempt by the post'),
+  postalDeliveryFailed: z.object({ reason: DeliveryFailureReasons.schema.optional() }).describe('A failed delivery attempt by the post'),
   postalDelivered: z.object({}).describe('The post delivered the result'),
 } as const;
 
@@ -52,6 +65,22 @@ export const HTTP_ACTIONS = [
   'return',
 ] as const satisfies readonly ActionName[];
 
+/**
+ * An action as an officer sends it over HTTP: the command's fields, with the free-text `note` in
+ * place of `noteRef` (the API keeps the note in the store and passes its reference on).
+ */
+export const HttpActionBodySchemas = Object.fromEntries(
+  HTTP_ACTIONS.map((name) => {
+    const command = ActionBodySchemas[name] as z.ZodObject<z.ZodRawShape>;
+    const body = 'noteRef' in command.shape ? command.omit({ noteRef: true }).extend({ note: NoteSchema.optional() }) : command;
+    return [name, body.describe(command.description ?? name)];
+  }),
+) as { [A in HttpAction]: z.ZodObject<z.ZodRawShape> };
+export type HttpAction = (typeof HTTP_ACTIONS)[number];
+
+/** Fields that only describe an action (Form wording, notes): a scenario's result never depends on them. */
+export const DESCRIPTIVE_FIELDS = ['reasons', 'missing', 'reason', 'note', 'noteRef'] as const;
+
 export function isActionName(name: string): name is ActionName {
   return Object.prototype.hasOwnProperty.call(ActionBodySchemas, name);
 }
@@ -68,9 +97,12 @@ export function parseScenarioAction(raw: unknown):
   | { ok: false; error: string } {
   const head = ScenarioActionHeadSchema.safeParse(raw);
   if (!head.success) return { ok: false, error: z.prettifyError(head.error) };
-  const { at, do: name, ...rest } = raw as { at: string; do: string };
+  const { at, do: name, ...fields } = raw as { at: string; do: string };
   if (name === 'observe') return { ok: true, at, action: 'observe' };
   if (!isActionName(name)) return { ok: false, error: `unknown action "${name}"` };
+  // Scenarios are about time and outcomes; what they write as reasons may be any prose, which the
+  // engine no longer carries (codes only), so it is left out rather than refused.
+  const rest = Object.fromEntries(Object.entries(fields).filter(([k]) => !(DESCRIPTIVE_FIELDS as readonly string[]).includes(k)));
   const body = ActionBodySchemas[name].safeParse(rest);
   if (!body.success) return { ok: false, error: `${name}: ${z.prettifyError(body.error)}` };
   return { ok: true, at, action: name, body: body.data as Record<string, unknown> };

@@ -1,4 +1,30 @@
-import { differences, parseScenarioAction } from './index';
+import { ActionBodySchemas, differences, HttpActionBodySchemas, parseScenarioAction } from './index';
+
+describe('free text in commands (personal data stays out of events)', () => {
+  it('takes reasons only as codes of their closed list', () => {
+    expect(ActionBodySchemas.reject.safeParse({ agency: 'A', reasons: ['NOT_ELIGIBLE'] }).success).toBe(true);
+    expect(ActionBodySchemas.reject.safeParse({ agency: 'A', reasons: ['Ông A, CCCD 038201555666'] }).success).toBe(false);
+    expect(ActionBodySchemas.withdraw.safeParse({ reason: 'APPLICANT_REQUEST' }).success).toBe(true);
+    expect(ActionBodySchemas.withdraw.safeParse({ reason: 'không cần nữa' }).success).toBe(false);
+    expect(ActionBodySchemas.requestIntakeSupplement.safeParse({ missing: ['TO_KHAI', 'BAN_SAO.CCCD'] }).success).toBe(true);
+    expect(ActionBodySchemas.requestIntakeSupplement.safeParse({ missing: ['bản sao CCCD của ông A'] }).success).toBe(false);
+  });
+
+  it('lets the HTTP body carry a note, and the command only its reference', () => {
+    expect(HttpActionBodySchemas.refuseIntake.parse({ reasons: ['OTHER'], note: 'Ông A' })).toEqual({ reasons: ['OTHER'], note: 'Ông A' });
+    expect(HttpActionBodySchemas.refuseIntake.parse({ noteRef: 'note:' + 'a'.repeat(32) })).toEqual({});
+    expect(ActionBodySchemas.refuseIntake.parse({ note: 'Ông A', noteRef: 'note:' + 'a'.repeat(32) })).toEqual({ noteRef: 'note:' + 'a'.repeat(32) });
+  });
+
+  it('leaves a scenario\'s descriptive prose out instead of failing the scenario', () => {
+    expect(parseScenarioAction({ at: '2026-03-02T09:00:00+07:00', do: 'refuseIntake', reasons: ['thiếu tờ khai'] })).toEqual({
+      ok: true,
+      at: '2026-03-02T09:00:00+07:00',
+      action: 'refuseIntake',
+      body: {},
+    });
+  });
+});
 
 describe('scenario actions on the wire', () => {
   it('reads a well-formed action and drops fields it does not know', () => {

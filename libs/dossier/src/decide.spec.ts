@@ -56,8 +56,8 @@ const cmd = {
   pickedUp: (t: string, waybill = 'EB000000001VN'): DossierCommand => ({ type: 'postalPickedUp', at: at(t), by: POST, waybill }),
   submit: (t: string, channel: 'COUNTER' | 'ONLINE' = 'COUNTER'): DossierCommand => ({ type: 'submit', at: at(t), by: APPLICANT, channel }),
   handover: (t: string, waybill = 'EB000000001VN'): DossierCommand => ({ type: 'postalHandover', at: at(t), by: POST, waybill }),
-  intakeSupplement: (t: string): DossierCommand => ({ type: 'requestIntakeSupplement', at: at(t), by: ONE_STOP, missing: ['bản sao CCCD'] }),
-  refuseIntake: (t: string): DossierCommand => ({ type: 'refuseIntake', at: at(t), by: ONE_STOP, reasons: ['không thuộc thẩm quyền'] }),
+  intakeSupplement: (t: string): DossierCommand => ({ type: 'requestIntakeSupplement', at: at(t), by: ONE_STOP, missing: ['BAN_SAO_CCCD'] }),
+  refuseIntake: (t: string): DossierCommand => ({ type: 'refuseIntake', at: at(t), by: ONE_STOP, reasons: ['NOT_COMPETENT'] }),
   accept: (t: string): DossierCommand => ({ type: 'accept', at: at(t), by: ONE_STOP }),
   complete: (t: string, agency: string): DossierCommand => ({ type: 'complete', at: at(t), by: officerOf(agency), agency }),
   requestSupplement: (t: string, agency: string): DossierCommand => ({
@@ -65,7 +65,7 @@ const cmd = {
     at: at(t),
     by: officerOf(agency),
     agency,
-    missing: ['bản vẽ'],
+    missing: ['BAN_VE'],
   }),
   supplement: (t: string): DossierCommand => ({ type: 'supplement', at: at(t), by: APPLICANT }),
   apologize: (t: string, agency: string, newAppointment: string): DossierCommand => ({
@@ -75,9 +75,9 @@ const cmd = {
     agency,
     newAppointment: vn(newAppointment),
   }),
-  reject: (t: string, agency: string): DossierCommand => ({ type: 'reject', at: at(t), by: officerOf(agency), agency, reasons: ['không đủ điều kiện'] }),
-  withdraw: (t: string): DossierCommand => ({ type: 'withdraw', at: at(t), by: APPLICANT, reason: 'không còn nhu cầu' }),
-  stop: (t: string, agency: string): DossierCommand => ({ type: 'stop', at: at(t), by: officerOf(agency), agency, reasons: ['hồ sơ giả mạo'] }),
+  reject: (t: string, agency: string): DossierCommand => ({ type: 'reject', at: at(t), by: officerOf(agency), agency, reasons: ['NOT_ELIGIBLE'] }),
+  withdraw: (t: string): DossierCommand => ({ type: 'withdraw', at: at(t), by: APPLICANT, reason: 'APPLICANT_REQUEST' }),
+  stop: (t: string, agency: string): DossierCommand => ({ type: 'stop', at: at(t), by: officerOf(agency), agency, reasons: ['DUPLICATE_DOSSIER'] }),
   return: (t: string, channel: Channel): DossierCommand => ({ type: 'return', at: at(t), by: ONE_STOP, channel }),
   deliveryFailed: (t: string): DossierCommand => ({ type: 'postalDeliveryFailed', at: at(t), by: POST }),
   delivered: (t: string): DossierCommand => ({ type: 'postalDelivered', at: at(t), by: POST }),
@@ -200,7 +200,7 @@ describe('intake (ONE-STOP.md §3 step 2)', () => {
     run(d, cmd.submit('2026-03-16 09:20'));
     const refusedAtIntake = run(d, cmd.refuseIntake('2026-03-16 09:30'));
     expect(types(refusedAtIntake)).toEqual(['IntakeRefused']);
-    expect(only(refusedAtIntake, 'IntakeRefused').reasons).toEqual(['không thuộc thẩm quyền']);
+    expect(only(refusedAtIntake, 'IntakeRefused').reasons).toEqual(['NOT_COMPETENT']);
     expect(d.state.status).toBe('REFUSED');
     expect(d.state.clock).toBeNull();
     expect(d.state.acceptedAt).toBeNull();
@@ -407,7 +407,7 @@ describe('supplement requested after appraisal (ONE-STOP.md §3 step 4, Art. 19(
     const d = accepted('2026-03-02 09:10', '2026-03-02 09:20');
     const requested = run(d, cmd.requestSupplement('2026-03-05 16:00', 'A')); // Mon → Thu = 3
     expect(types(requested)).toEqual(['SupplementRequested']);
-    expect(only(requested, 'SupplementRequested')).toMatchObject({ member: 0, agency: 'A', workingDaysSinceReceipt: 3, late: false, missing: ['bản vẽ'] });
+    expect(only(requested, 'SupplementRequested')).toMatchObject({ member: 0, agency: 'A', workingDaysSinceReceipt: 3, late: false, missing: ['BAN_VE'] });
     expect(d.state.status).toBe('SUPPLEMENT_PENDING');
     expect([d.state.supplementRequests, d.state.lateSupplementRequests]).toEqual([1, 0]);
   });
@@ -563,7 +563,7 @@ describe('refusal after appraisal (ONE-STOP.md §3 step 4)', () => {
       memberOutcome: 'EARLY',
       outcome: 'EARLY',
       processingMs: 2 * DAY + 5.5 * HOUR,
-      reasons: ['không đủ điều kiện'],
+      reasons: ['NOT_ELIGIBLE'],
     });
     expect(d.state.status).toBe('REJECTED');
     expect(d.state.outcome).toBe('EARLY');
@@ -1046,7 +1046,7 @@ describe('withdrawal (ONE-STOP.md §3 step 7)', () => {
     const d = inState(status);
     const withdrawn = run(d, cmd.withdraw('2026-03-02 11:00'));
     expect(types(withdrawn)).toEqual(['DossierWithdrawn']);
-    expect(only(withdrawn, 'DossierWithdrawn').reason).toBe('không còn nhu cầu');
+    expect(only(withdrawn, 'DossierWithdrawn').reason).toBe('APPLICANT_REQUEST');
     expect(d.state.status).toBe('WITHDRAWN');
     expect(d.state.outcome).toBeNull();
     expect(armed(d)).toEqual([]);

@@ -54,10 +54,10 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
       );
 
     case 'requestIntakeSupplement':
-      return guard(s, c.type, ['SUBMITTED']) ?? [{ type: 'IntakeSupplementRequested', at, by, missing: c.missing ?? [] }];
+      return guard(s, c.type, ['SUBMITTED']) ?? [{ type: 'IntakeSupplementRequested', at, by, missing: c.missing ?? [], noteRef: c.noteRef ?? null }];
 
     case 'refuseIntake':
-      return guard(s, c.type, ['SUBMITTED']) ?? [{ type: 'IntakeRefused', at, by, reasons: c.reasons ?? [] }];
+      return guard(s, c.type, ['SUBMITTED']) ?? [{ type: 'IntakeRefused', at, by, reasons: c.reasons ?? [], noteRef: c.noteRef ?? null }];
 
     case 'accept': {
       const refused = guard(s, c.type, ['SUBMITTED']);
@@ -119,6 +119,7 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
           workingDaysSinceReceipt: days,
           late: days > SUPPLEMENT_WINDOW_WORKING_DAYS,
           missing: c.missing ?? [],
+          noteRef: c.noteRef ?? null,
         },
       ];
     }
@@ -157,7 +158,8 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
         return refusal('APOLOGY.NOT_LATER_THAN_APPOINTMENT', `the new appointment must be later than the current one (${toLocalIso(current)})`);
       }
       if (!(newAppointment > at)) return refusal('APOLOGY.NOT_IN_FUTURE', 'the new appointment must lie in the future');
-      return [{ type: 'ApologyIssued', at, by, agency: m.agency, newAppointment, byDeadline: at <= s.clock!.deadline.apologyBy }];
+      const byDeadline = at <= s.clock!.deadline.apologyBy;
+      return [{ type: 'ApologyIssued', at, by, agency: m.agency, newAppointment, byDeadline, reason: c.reason ?? null, noteRef: c.noteRef ?? null }];
     }
 
     case 'reject': {
@@ -175,6 +177,7 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
           outcome: classify(at, appointmentOf(s)!, localDate),
           processingMs: processingMs(s, at),
           reasons: c.reasons ?? [],
+          noteRef: c.noteRef ?? null,
         },
       ];
     }
@@ -183,13 +186,13 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
       // Only the agency that holds the dossier may stop it, also while it waits for a supplement.
       const m = holding(s, c.type, c.agency, ['IN_PROCESSING', 'SUPPLEMENT_PENDING']);
       if (!('member' in m)) return m;
-      return [{ type: 'DossierStopped', at, by, member: m.member, agency: m.agency, reasons: c.reasons }];
+      return [{ type: 'DossierStopped', at, by, member: m.member, agency: m.agency, reasons: c.reasons, noteRef: c.noteRef ?? null }];
     }
 
     case 'withdraw':
       return (
         guard(s, c.type, ['PICKUP_REQUESTED', 'PICKED_UP', 'SUBMITTED', 'INTAKE_SUPPLEMENT', 'IN_PROCESSING', 'SUPPLEMENT_PENDING']) ?? [
-          { type: 'DossierWithdrawn', at, by, reason: c.reason ?? null },
+          { type: 'DossierWithdrawn', at, by, reason: c.reason ?? null, noteRef: c.noteRef ?? null },
         ]
       );
 

@@ -1,4 +1,16 @@
-import type { AlertScope, AlertType, Channel, Outcome, Procedure, TimeLimit } from '@motcua/contracts';
+import type {
+  AlertScope,
+  AlertType,
+  ApologyReasons,
+  Channel,
+  IntakeRefusalReasons,
+  Outcome,
+  Procedure,
+  RejectionReasons,
+  StopReasons,
+  TimeLimit,
+  WithdrawalReasons,
+} from '@motcua/contracts';
 import type { Actor } from './actor';
 import type { Deadline } from './deadline';
 
@@ -28,13 +40,28 @@ export interface Registration {
   readonly applicantRef: string | null;
 }
 
+/**
+ * Free text never travels in an event (it may name people): reasons are codes of closed lists, and
+ * what the officer wrote beside them stays in the operational store under this reference.
+ */
+interface Noted {
+  readonly noteRef: string | null;
+}
+
+type CodeOf<L extends { labels: Record<string, string> }> = keyof L['labels'] & string;
+export type IntakeRefusalReason = CodeOf<typeof IntakeRefusalReasons>;
+export type RejectionReason = CodeOf<typeof RejectionReasons>;
+export type StopReason = CodeOf<typeof StopReasons>;
+export type ApologyReason = CodeOf<typeof ApologyReasons>;
+export type WithdrawalReason = CodeOf<typeof WithdrawalReasons>;
+
 export type DossierEvent =
   | (Base & { type: 'DossierRegistered' } & Registration)
   | (Base & { type: 'PostalPickupRequested' })
   | (Base & { type: 'PostalPickedUp'; waybill: string })
   | (Base & { type: 'DossierSubmitted'; channel: Channel; waybill: string | null })
-  | (Base & { type: 'IntakeSupplementRequested'; missing: readonly string[] })
-  | (Base & { type: 'IntakeRefused'; reasons: readonly string[] })
+  | (Base & { type: 'IntakeSupplementRequested'; missing: readonly string[] } & Noted)
+  | (Base & { type: 'IntakeRefused'; reasons: readonly IntakeRefusalReason[] } & Noted)
   | (Base & { type: 'DossierAccepted'; clockStartedAt: number; deadline: Deadline })
   | (Base & {
       type: 'StageStarted';
@@ -52,15 +79,16 @@ export type DossierEvent =
       /** Working days since the agency received the dossier; over 3 is a recorded violation. */
       workingDaysSinceReceipt: number;
       late: boolean;
+      /** Document codes of the procedure. */
       missing: readonly string[];
-    })
+    } & Noted)
   | (Base & {
       type: 'SupplementReceived';
       deadline: Deadline;
       restarted: readonly { member: number; agency: string; deadline: Deadline }[];
       waitedMs: number;
     })
-  | (Base & { type: 'ApologyIssued'; agency: string; newAppointment: number; byDeadline: boolean })
+  | (Base & { type: 'ApologyIssued'; agency: string; newAppointment: number; byDeadline: boolean; reason: ApologyReason | null } & Noted)
   | (Base & { type: 'DossierRejected';
       member: number;
       agency: string;
@@ -69,15 +97,15 @@ export type DossierEvent =
       /** The dossier against its appointment: a refusal is a result and must come in time too. */
       outcome: Outcome;
       processingMs: number;
-      reasons: readonly string[];
-    })
+      reasons: readonly RejectionReason[];
+    } & Noted)
   | (Base & { type: 'ResultReturned'; channel: 'COUNTER' | 'ONLINE' })
   | (Base & { type: 'ResultHandedToPost' })
   | (Base & { type: 'DeliveryAttemptFailed'; counted: boolean; countedAttempts: number })
   | (Base & { type: 'ResultBackAtUnit'; reason: 'DELIVERY_FAILED' | 'RETURNED_TO_SENDER' })
   | (Base & { type: 'ResultDelivered' })
-  | (Base & { type: 'DossierWithdrawn'; reason: string | null })
-  | (Base & { type: 'DossierStopped'; member: number; agency: string; reasons: readonly string[] })
+  | (Base & { type: 'DossierWithdrawn'; reason: WithdrawalReason | null } & Noted)
+  | (Base & { type: 'DossierStopped'; member: number; agency: string; reasons: readonly StopReason[] } & Noted)
   | (Base & {
       type: 'AlertRaised';
       alert: AlertType;

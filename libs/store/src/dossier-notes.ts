@@ -21,6 +21,8 @@ export interface DossierNotes {
   /** Idempotent by id: a retried command keeps one note. */
   keep(note: Omit<DossierNote, 'createdAt'>): Promise<void>;
   of(dossierCode: string): Promise<DossierNote[]>;
+  /** Removes a note whose command the dossier refused: a refusal leaves nothing behind. */
+  discard(id: string): Promise<void>;
 }
 
 export class SqlDossierNotes implements DossierNotes {
@@ -39,6 +41,10 @@ export class SqlDossierNotes implements DossierNotes {
       })
       .onConflict((c) => c.column('id').doNothing())
       .execute();
+  }
+
+  async discard(id: string): Promise<void> {
+    await this.db.deleteFrom('dossier_notes').where('id', '=', id).execute();
   }
 
   async of(dossierCode: string): Promise<DossierNote[]> {

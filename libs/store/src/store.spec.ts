@@ -58,6 +58,8 @@ describe.each(engines)('operational store on %s', (_engine, location) => {
         [`note:${code}:2`, 'second'],
       ]);
       expect(await notes.of('none')).toEqual([]);
+      await notes.discard(`note:${code}:2`);
+      expect((await notes.of(code)).map((n) => n.id)).toEqual([note.id]);
     });
   });
 });

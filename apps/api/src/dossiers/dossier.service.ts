@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { calendarFor, toLocalIso } from '@motcua/calendar';
-import { ActionBodySchemas, CreateDossierBodySchema, type DossierDetail, type DossierListItem } from '@motcua/contracts';
+import { HttpActionBodySchemas, CreateDossierBodySchema, type DossierDetail, type DossierListItem } from '@motcua/contracts';
 import { formatDossierCode, parseDossierCode, ruleSetAt, type DossierView } from '@motcua/dossier';
 import { ActorResolver, type RequestHeaders } from '../actor/actor-resolver';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
@@ -15,6 +15,10 @@ import { DossierListFilterSchema } from './dossier-list.query';
 import { isHttpAction } from './http-actions';
 import { idempotencyKeyOf } from './idempotency-key';
 import { RequestKeysService } from './request-keys.service';
+import type { DossierNote, DossierNotes } from '@motcua/store';
+import { DOSSIER_NOTES } from '../store/store.tokens';
+import { fromTemporalError } from '../errors/temporal-errors';
+import { ApiError } from '../errors/api-error';
 
 /**
  * The dossier use cases behind the HTTP API: intake (code allocation, registration and the first
@@ -31,6 +35,7 @@ export class DossierService {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(RequestKeysService) private readonly requestKeys: RequestKeysService,
+    @Inject(DOSSIER_NOTES) private readonly notes: DossierNotes,
   ) {}
 
   /** POST /api/v1/dossiers. */
@@ -85,12 +90,31 @@ export class DossierService {
   async act(code: string, action: string, body: unknown, headers: RequestHeaders): Promise<DossierView> {
     if (!isHttpAction(action)) throw notFound(`unknown action "${action}"`);
     const parsedCode = this.requireCode(code);
-    const data = parseOr400(ActionBodySchemas[action], body ?? {}) as Record<string, unknown>;
+    const { note, ...data } = parseOr400(HttpActionBodySchemas[action], body ?? {}) as Record<string, unknown> & { note?: string };
     const agency = typeof data.agency === 'string' ? data.agency : parsedCode.unit;
     const by = this.actors.resolve(headers, agency);
     const key = idempotencyKeyOf(headers);
-    const request = key === undefined ? null : await this.requestKeys.claim(by, key, `POST /api/v1/dossiers/${code}/${action}`, data);
-    return this.gateway.execute(code, action, { ...data, by }, request ? `cmd:${request.id}` : undefined);
+    const request = key === undefined ? null : await this.requestKeys.claim(by, key, `POST /api/v1/dossiers/${code}/${action}`, { ...data, note });
+    const requestId = request ? `cmd:${request.id}` : undefined;
+    if (note === undefined) return this.gateway.execute(code, action, { ...data, by }, requestId);
+
+    // The note is kept before the command, so no event ever names a note that is not there; a
+    // retry keeps the same note (its id derives from the request), a refusal discards it.
+    const noteRef = `note:${request?.id ?? randomUUID().replaceAll('-', '')}`;
+    await this.notes.keep({ id: noteRef, dossierCode: code, action, text: note, authorId: by.id, authorAgency: by.agency });
+    try {
+      return await this.gateway.execute(code, action, { ...data, noteRef, by }, requestId);
+    } catch (e) {
+      if (refusedForSure(e)) await this.notes.discard(noteRef);
+      throw e;
+    }
+  }
+
+  /** GET /api/v1/dossiers/{code}/notes: what officers wrote beside the codes of their actions. */
+  async notesOf(code: string): Promise<DossierNote[]> {
+    this.requireCode(code);
+    await this.gateway.read(code); // 404 for an unknown dossier, as every other read
+    return this.notes.of(code);
   }
 
   /** GET /api/v1/dossiers/{code}. */
@@ -116,4 +140,10 @@ export class DossierService {
     if (!parsed) throw notFound(`dossier ${JSON.stringify(code.slice(0, 80))} not found`);
     return parsed;
   }
+}
+
+/** A command the dossier did not take (refused by the rules, malformed, unknown dossier): not a timeout, after which it may still apply. */
+function refusedForSure(e: unknown): boolean {
+  const answer = e instanceof ApiError ? e : fromTemporalError(e);
+  return answer !== null && answer.status >= 400 && answer.status < 500;
 }

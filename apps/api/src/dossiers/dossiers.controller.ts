@@ -3,6 +3,7 @@ import type { DossierView } from '@motcua/dossier';
 import type { RequestHeaders } from '../actor/actor-resolver';
 import { DossierService } from './dossier.service';
 import type { DossierDetail, DossierListItem } from '@motcua/contracts';
+import type { DossierNote } from '@motcua/store';
 
 /** Minimal view of Express's response: only the Location header is set here. */
 interface LocationSetter {
@@ -37,6 +38,12 @@ export class DossiersController {
   @Get(':code')
   get(@Param('code') code: string): Promise<DossierDetail> {
     return this.dossiers.get(code);
+  }
+
+  /** What officers wrote beside the codes of their actions (kept apart from events). */
+  @Get(':code/notes')
+  notes(@Param('code') code: string): Promise<DossierNote[]> {
+    return this.dossiers.notesOf(code);
   }
 
   /** One path per scenario action (accept, complete, …): 200 with the dossier after it. */

@@ -213,7 +213,7 @@ describe('POST /api/v1/dossiers/{code}/{action}', () => {
 
   it('answers 409 LIFECYCLE.DOSSIER_CLOSED once the dossier has ended', async () => {
     const { code } = await created();
-    await t.call('POST', `/api/v1/dossiers/${code}/refuseIntake`, { reasons: ['thiếu tờ khai'] });
+    await t.call('POST', `/api/v1/dossiers/${code}/refuseIntake`, { reasons: ['DOCUMENTS_INVALID'] });
     const r = await t.call('POST', `/api/v1/dossiers/${code}/accept`, {});
     expect(r.status).toBe(409);
     expect(r.body.error.rule).toBe('LIFECYCLE.DOSSIER_CLOSED');
@@ -255,6 +255,47 @@ describe('POST /api/v1/dossiers/{code}/{action}', () => {
     expect((await t.call('POST', `/api/v1/dossiers/${code}/accept`, {})).body.status).toBe('IN_PROCESSING');
     // Only after Form 02: a second submission of a SUBMITTED dossier is refused by the rules.
     expect((await t.call('POST', `/api/v1/dossiers/${code}/submit`, { channel: 'COUNTER' })).status).toBe(409);
+  });
+
+  describe('free text stays out of the dossier: codes in events, notes in the store', () => {
+    const personal = 'Ông Hoàng Văn Riêng (CCCD 038201555666, ĐT 0966555444) xin rút';
+    const sentToWorkflow = () => JSON.stringify({ commands: gateway.commands, events: [...gateway.dossiers.values()].map((d) => d.events) });
+
+    it('refuses prose where the rules want codes (400), changing nothing', async () => {
+      const { code } = await created();
+      const r = await t.call('POST', `/api/v1/dossiers/${code}/refuseIntake`, { reasons: ['Không thuộc thẩm quyền'] });
+      expect(r.status).toBe(400);
+      expect(r.body.error.message).toMatch(/reasons/);
+      const m = await t.call('POST', `/api/v1/dossiers/${code}/requestIntakeSupplement`, { missing: ['Bản sao CCCD của ông A'] });
+      expect(m.status).toBe(400);
+      expect(gateway.commands).toHaveLength(1);
+    });
+
+    it('keeps the note apart and gives the event its reference only', async () => {
+      const { code } = await created();
+      const r = await t.call('POST', `/api/v1/dossiers/${code}/withdraw`, { reason: 'APPLICANT_REQUEST', note: personal });
+      expect(r.status).toBe(200);
+      expect(sentToWorkflow()).not.toContain('038201555666');
+      expect(sentToWorkflow()).not.toContain('Hoàng Văn Riêng');
+      const event = gateway.dossiers.get(code)!.events.map((e) => e.event).find((e) => e.type === 'DossierWithdrawn') as { reason: string; noteRef: string };
+      expect(event.reason).toBe('APPLICANT_REQUEST');
+      expect(event.noteRef).toMatch(/^note:[0-9a-f]{32,}$/);
+      const notes = await t.call('GET', `/api/v1/dossiers/${code}/notes`);
+      expect(notes.body).toEqual([expect.objectContaining({ id: event.noteRef, action: 'withdraw', text: personal, dossierCode: code })]);
+    });
+
+    it('keeps one note for a retried request, and none for a refused one', async () => {
+      const { code } = await created();
+      const headers = { 'Idempotency-Key': 'refuse-1' };
+      const body = { reasons: ['NOT_COMPETENT', 'OTHER'], note: 'Hồ sơ thuộc thẩm quyền cấp tỉnh' };
+      await t.call('POST', `/api/v1/dossiers/${code}/refuseIntake`, body, headers);
+      await t.call('POST', `/api/v1/dossiers/${code}/refuseIntake`, body, headers);
+      expect((await t.call('GET', `/api/v1/dossiers/${code}/notes`)).body).toHaveLength(1);
+      const refused = await t.call('POST', `/api/v1/dossiers/${code}/withdraw`, { note: 'không được nhận' });
+      expect(refused.status).toBe(409);
+      expect((await t.call('GET', `/api/v1/dossiers/${code}/notes`)).body).toHaveLength(1);
+      expect((await t.call('GET', '/api/v1/dossiers/000.00.00.H26-260303-0999/notes')).status).toBe(404);
+    });
   });
 
   it('takes a dossier through a parallel route to RETURNED', async () => {

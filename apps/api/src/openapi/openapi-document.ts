@@ -1,4 +1,4 @@
-import { ActionBodySchemas, CreateDossierBodySchema, DossierDetailSchema, DossierListItemSchema, DossierStatusSchema, DossierViewSchema, HTTP_ACTIONS } from '@motcua/contracts';
+import { HttpActionBodySchemas, CreateDossierBodySchema, DossierDetailSchema, DossierListItemSchema, DossierStatusSchema, DossierViewSchema, HTTP_ACTIONS } from '@motcua/contracts';
 import { z } from 'zod';
 import { ACTOR_ID_HEADER, ACTOR_ROLE_HEADER } from '../actor/actor-resolver';
 import { DossierListFilterSchema } from '../dossiers/dossier-list.query';
@@ -125,17 +125,46 @@ export function buildOpenApiDocument(): OpenApiDocument {
         responses: { '200': { description: 'the dossier and its events', content: json(ref('DossierDetail')) }, '404': error('unknown dossier') },
       },
     },
+    '/api/v1/dossiers/{code}/notes': {
+      get: {
+        operationId: 'getDossierNotes',
+        summary: "What officers wrote beside the reason codes of their actions: kept in the operational store, never in events (an event's noteRef names its note)",
+        parameters: [codeParam],
+        responses: {
+          '200': {
+            description: 'the notes, oldest first',
+            content: json({
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'dossierCode', 'action', 'text', 'authorId', 'authorAgency', 'createdAt'],
+                properties: {
+                  id: { type: 'string', description: 'the noteRef of the event' },
+                  dossierCode: { type: 'string' },
+                  action: { type: 'string' },
+                  text: { type: 'string' },
+                  authorId: { type: 'string' },
+                  authorAgency: { type: ['string', 'null'] },
+                  createdAt: { type: 'string', format: 'date-time' },
+                },
+              },
+            }),
+          },
+          '404': error('unknown dossier'),
+        },
+      },
+    },
   };
   for (const action of HTTP_ACTIONS) {
     const name = `${pascal(action)}Request`;
-    schemas[name] = jsonSchemaOf(ActionBodySchemas[action], { io: 'input' });
+    schemas[name] = jsonSchemaOf(HttpActionBodySchemas[action], { io: 'input' });
     paths[`/api/v1/dossiers/{code}/${action}`] = {
       post: {
         operationId: action,
-        summary: ActionBodySchemas[action].description ?? action,
+        summary: HttpActionBodySchemas[action].description ?? action,
         security: actorSecurity,
         parameters: [codeParam, idempotencyKey],
-        requestBody: { required: Object.keys(ActionBodySchemas[action].shape).length > 0, content: json(ref(name)) },
+        requestBody: { required: Object.keys(HttpActionBodySchemas[action].shape).length > 0, content: json(ref(name)) },
         responses: {
           '200': { description: 'the dossier after the action', content: json(ref('DossierView')) },
           '400': error('malformed body (the field is named)'),

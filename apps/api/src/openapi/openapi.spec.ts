@@ -1,4 +1,4 @@
-import { ActionBodySchemas, HTTP_ACTIONS } from '@motcua/contracts';
+import { HttpActionBodySchemas, HTTP_ACTIONS } from '@motcua/contracts';
 import { z } from 'zod';
 import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
 import { startTestApp, type TestApp } from '../testing/start-test-app';
@@ -12,6 +12,7 @@ const CONTRACT_PATHS: [string, string][] = [
   ['post', '/api/v1/dossiers'],
   ['get', '/api/v1/dossiers'],
   ['get', '/api/v1/dossiers/{code}'],
+  ['get', '/api/v1/dossiers/{code}/notes'],
   ...HTTP_ACTIONS.map((a): [string, string] => ['post', `/api/v1/dossiers/{code}/${a}`]),
 ];
 
@@ -98,18 +99,18 @@ describe('GET /openapi.json', () => {
     const samples: Record<string, [unknown, unknown]> = {
       accept: [{}, 'x'],
       complete: [{ agency: 'SO_TU_PHAP' }, {}],
-      requestSupplement: [{ agency: 'A', missing: ['tờ khai'] }, { agency: 'A', missing: [''] }],
+      requestSupplement: [{ agency: 'A', missing: ['TO_KHAI'], note: 'bản gốc' }, { agency: 'A', missing: ['tờ khai'] }],
       apologize: [{ agency: 'A', newAppointment: '2026-03-20T17:00:00+07:00' }, { agency: 'A', newAppointment: '2026-03-20 17:00' }],
       return: [{ channel: 'POSTAL' }, { channel: 'EMAIL' }],
-      reject: [{ agency: 'A', reasons: ['không đủ điều kiện'] }, { agency: 'a b' }],
-      withdraw: [{ reason: 'không cần nữa' }, { reason: 1 }],
+      reject: [{ agency: 'A', reasons: ['NOT_ELIGIBLE'] }, { agency: 'A', reasons: ['không đủ điều kiện'] }],
+      withdraw: [{ reason: 'APPLICANT_REQUEST', note: 'không cần nữa' }, { reason: 'không cần nữa' }],
     };
     for (const action of HTTP_ACTIONS) {
       const ref = doc.paths[`/api/v1/dossiers/{code}/${action}`].post.requestBody.content['application/json'].schema.$ref;
       const fromDoc = docSchema(ref);
       const [good, bad] = samples[action] ?? [{}, 'x'];
       for (const body of [good, bad]) {
-        expect([action, body, fromDoc.safeParse(body).success]).toEqual([action, body, ActionBodySchemas[action].safeParse(body).success]);
+        expect([action, body, fromDoc.safeParse(body).success]).toEqual([action, body, HttpActionBodySchemas[action].safeParse(body).success]);
       }
     }
   });

@@ -27,6 +27,11 @@ export class MemoryDossierNotes implements DossierNotes {
     if (!this.notes.some((n) => n.id === note.id)) this.notes.push({ ...note, createdAt: new Date().toISOString() });
   }
 
+  async discard(id: string): Promise<void> {
+    const i = this.notes.findIndex((n) => n.id === id);
+    if (i >= 0) this.notes.splice(i, 1);
+  }
+
   async of(dossierCode: string): Promise<DossierNote[]> {
     return this.notes.filter((n) => n.dossierCode === dossierCode);
   }
