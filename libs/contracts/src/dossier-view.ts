@@ -66,7 +66,7 @@ export const DossierListItemSchema = z.object({
   procedure: z.string().nullable(),
   unit: z.string().nullable(),
   channel: ChannelSchema.nullable(),
-  appointment: nullableInstant.describe('the appointment in force (after an apology, its new one)'),
+  finalAppointment: nullableInstant.describe('the appointment in force, as `finalAppointment` of the dossier: after an apology its new one, else the legal appointment'),
   overdue: z.boolean().nullable(),
   agencies: z.array(z.string()).describe('the agencies holding the dossier now'),
   closed: z.boolean().describe('the workflow has ended (terminal state)'),

@@ -348,6 +348,10 @@ describe('GET /api/v1/dossiers', () => {
     expect(r.status).toBe(200);
     expect(r.body).toEqual([expect.objectContaining({ code, status: 'IN_PROCESSING', agencies: ['SO_TU_PHAP'], overdue: false })]);
     expect(gateway.lastListFilter).toEqual({ status: 'IN_PROCESSING', agency: 'SO_TU_PHAP', overdue: false, limit: 10 });
+    // One name, one meaning: the list's appointment is the dossier's finalAppointment.
+    const detail = (await t.call('GET', `/api/v1/dossiers/${code}`)).body;
+    expect(r.body[0].finalAppointment).toBe(detail.finalAppointment);
+    expect(r.body[0]).not.toHaveProperty('appointment');
   });
 
   it('refuses malformed or injected filters with 400', async () => {

@@ -138,7 +138,7 @@ function listItem(info: WorkflowExecutionInfo): DossierListItem {
     procedure: sa.get(SA.procedure) ?? null,
     unit: sa.get(SA.unit) ?? null,
     channel: (sa.get(SA.channel) as DossierListItem['channel']) ?? null,
-    appointment: appointment ? toLocalIso(appointment.getTime()) : null,
+    finalAppointment: appointment ? toLocalIso(appointment.getTime()) : null,
     overdue: sa.get(SA.overdue) ?? null,
     agencies: sa.get(SA.agencies) ?? [],
     closed: info.status.name !== 'RUNNING',

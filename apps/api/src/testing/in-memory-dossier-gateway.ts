@@ -80,7 +80,7 @@ export class InMemoryDossierGateway implements DossierGateway {
         procedure: v.procedure.code,
         unit: v.unit,
         channel: v.channel,
-        appointment: v.finalAppointment,
+        finalAppointment: v.finalAppointment,
         overdue: v.overdue,
         agencies: v.holders,
         closed: TERMINAL_STATUSES.includes(v.status as DossierStatus),
