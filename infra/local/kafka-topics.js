@@ -11,9 +11,14 @@
 // `node kafka-topics.js --check` only checks (metadata answers, topic exists) and creates nothing.
 // Progress goes to stderr; exit code 0 on success.
 'use strict';
-const { Kafka, logLevel } = require('kafkajs');
+const { ConfigResourceTypes, Kafka, logLevel } = require('kafkajs');
 
 const TOPIC = 'dossier.events';
+// Unlimited retention: neither age nor size deletes an event of the statutory record.
+const KEEP_FOREVER = [
+  { name: 'retention.ms', value: '-1' },
+  { name: 'retention.bytes', value: '-1' },
+];
 const brokers = (process.env.KAFKA_BROKERS || '').split(',').map((s) => s.trim()).filter(Boolean);
 const partitions = Number(process.env.KAFKA_PARTITIONS || 3);
 const replicationFactor = Number(process.env.KAFKA_REPLICATION_FACTOR || 1);
@@ -86,8 +91,15 @@ async function main() {
         () =>
           admin.createTopics({
             waitForLeaders: true,
-            topics: [{ topic: TOPIC, numPartitions: partitions, replicationFactor }],
+            topics: [{ topic: TOPIC, numPartitions: partitions, replicationFactor, configEntries: KEEP_FOREVER }],
           }),
+        deadline,
+      );
+    } else {
+      // dossier.events is the statutory record: a topic made by an older version must stop deleting it.
+      await withRetry(
+        `keep ${TOPIC} forever`,
+        () => admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: TOPIC, configEntries: KEEP_FOREVER }] }),
         deadline,
       );
     }

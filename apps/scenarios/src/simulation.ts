@@ -28,7 +28,7 @@ export async function startSimulation(options: { publish: boolean; testServerPat
   if (options.publish) {
     const settings = { brokers: brokersFromEnv(), clientId: 'motcua-scenarios' };
     const admin = new KafkaTopicAdmin(settings);
-    await admin.ensureTopic(DOSSIER_EVENTS_TOPIC);
+    await admin.ensureTopic(DOSSIER_EVENTS_TOPIC, { keepForever: true });
     await admin.close();
     publisher = new KafkaPublisher(settings);
     log('info', 'publishing scenario events', { brokers: settings.brokers, topic: DOSSIER_EVENTS_TOPIC });

@@ -16,7 +16,7 @@ async function main() {
   const temporal = temporalSettingsFromEnv();
   const kafka = { brokers: brokersFromEnv(), clientId: 'motcua-worker' };
   const admin = new KafkaTopicAdmin(kafka);
-  await admin.ensureTopic(DOSSIER_EVENTS_TOPIC, { partitions: Number(process.env.KAFKA_PARTITIONS ?? 3) });
+  await admin.ensureTopic(DOSSIER_EVENTS_TOPIC, { partitions: Number(process.env.KAFKA_PARTITIONS ?? 3), keepForever: true });
   await admin.close();
 
   const connection = await NativeConnection.connect({ address: temporal.address });

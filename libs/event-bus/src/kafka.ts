@@ -1,5 +1,5 @@
-import { Kafka, Partitioners, logLevel, type Admin, type Producer } from 'kafkajs';
-import type { BusMessage, EventPublisher, EventSubscriber, EventSubscription, ReceivedMessage, TopicAdmin } from './ports';
+import { ConfigResourceTypes, Kafka, Partitioners, logLevel, type Admin, type Producer } from 'kafkajs';
+import type { BusMessage, EventPublisher, EventSubscriber, EventSubscription, ReceivedMessage, TopicAdmin, TopicOptions } from './ports';
 
 export interface KafkaSettings {
   brokers: string[];
@@ -102,6 +102,12 @@ export class KafkaSubscriber implements EventSubscriber {
   }
 }
 
+/** Neither time nor size deletes a record: the topic is the statutory record of what happened. */
+const KEEP_FOREVER = [
+  { name: 'retention.ms', value: '-1' },
+  { name: 'retention.bytes', value: '-1' },
+];
+
 export class KafkaTopicAdmin implements TopicAdmin {
   private readonly admin: Admin;
   private connected = false;
@@ -117,14 +123,30 @@ export class KafkaTopicAdmin implements TopicAdmin {
     }
   }
 
-  async ensureTopic(topic: string, options: { partitions?: number; replicationFactor?: number } = {}): Promise<void> {
+  async ensureTopic(topic: string, options: TopicOptions = {}): Promise<void> {
     await this.connect();
     const existing = await this.admin.listTopics();
-    if (existing.includes(topic)) return;
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic, numPartitions: options.partitions ?? 3, replicationFactor: options.replicationFactor ?? 1 }],
+    const configEntries = options.keepForever ? KEEP_FOREVER : [];
+    if (!existing.includes(topic)) {
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: [{ topic, numPartitions: options.partitions ?? 3, replicationFactor: options.replicationFactor ?? 1, configEntries }],
+      });
+      return;
+    }
+    // A topic made before (by an older version, or by hand) must not keep deleting the record.
+    if (configEntries.length) await this.admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries }] });
+  }
+
+  /** The topic's retention as the broker has it: `retention.ms` and `retention.bytes` (-1 = forever). */
+  async retentionOf(topic: string): Promise<{ ms: string | null; bytes: string | null }> {
+    await this.connect();
+    const { resources } = await this.admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['retention.ms', 'retention.bytes'] }],
     });
+    const value = (name: string) => resources[0]?.configEntries.find((e) => e.configName === name)?.configValue ?? null;
+    return { ms: value('retention.ms'), bytes: value('retention.bytes') };
   }
 
   async ping(timeoutMs: number): Promise<boolean> {

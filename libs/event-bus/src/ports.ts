@@ -38,8 +38,15 @@ export interface EventSubscriber {
   ): Promise<EventSubscription>;
 }
 
+export interface TopicOptions {
+  partitions?: number;
+  replicationFactor?: number;
+  /** Unlimited retention, also enforced on a topic that already exists. */
+  keepForever?: boolean;
+}
+
 export interface TopicAdmin {
-  ensureTopic(topic: string, options?: { partitions?: number; replicationFactor?: number }): Promise<void>;
+  ensureTopic(topic: string, options?: TopicOptions): Promise<void>;
   /** Whether the cluster answers a metadata request now (health). */
   ping(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
