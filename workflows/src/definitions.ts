@@ -63,4 +63,6 @@ export interface CodeAllocatorInput {
   day: string;
   /** Tests only: fewer codes than the 9999 a day allows. */
   capacity?: number;
+  /** Set by the allocator itself when it continues as new: what the earlier run handed out. */
+  carried?: { byKey: [string, number][]; last: number };
 }
