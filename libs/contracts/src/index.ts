@@ -7,3 +7,4 @@ export * from './scenario';
 export * from './dossier-view';
 export * from './dossier-intake';
 export * from './scenario-compare';
+export * from './units';
