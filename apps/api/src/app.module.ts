@@ -13,8 +13,9 @@ import { OPENAPI_DOCUMENT } from './openapi/openapi.tokens';
 import { builtInCatalog, ProcedureCatalog } from './procedures/procedure-catalog';
 import { ProceduresController } from './procedures/procedures.controller';
 import { TemporalModule } from './temporal/temporal.module';
+import { UnitsController } from './units/units.controller';
 
-const controllers = [HealthController, DocsController, ProceduresController, DossiersController];
+const controllers = [HealthController, DocsController, ProceduresController, UnitsController, DossiersController];
 
 function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock): Provider[] {
   return [
