@@ -39,13 +39,13 @@ export interface AppFakes {
 
 @Module({})
 export class AppModule {
-  /** Production: Temporal and Kafka from the environment. */
-  static forRoot(config: ApiConfig = apiConfigFromEnv()): DynamicModule {
+  /** Production: Temporal and Kafka from the environment; another catalog only for integration tests. */
+  static forRoot(config: ApiConfig = apiConfigFromEnv(), catalog: ProcedureCatalog = builtInCatalog()): DynamicModule {
     return {
       module: AppModule,
       imports: [TemporalModule.forRoot(config)],
       controllers,
-      providers: appProviders(config, builtInCatalog(), systemClock),
+      providers: appProviders(config, catalog, systemClock),
     };
   }
 
