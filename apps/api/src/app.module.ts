@@ -17,8 +17,9 @@ import { MemoryDossierNotes, MemoryRequestKeys, type DossierNotes, type RequestK
 import { RequestKeysService } from './dossiers/request-keys.service';
 import { StoreModule } from './store/store.module';
 import { DOSSIER_NOTES, REQUEST_KEYS } from './store/store.tokens';
+import { UnitsController } from './units/units.controller';
 
-const controllers = [HealthController, DocsController, ProceduresController, DossiersController];
+const controllers = [HealthController, DocsController, ProceduresController, UnitsController, DossiersController];
 
 function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock): Provider[] {
   return [
@@ -45,13 +46,13 @@ export interface AppFakes {
 
 @Module({})
 export class AppModule {
-  /** Production: Temporal and Kafka from the environment. */
-  static forRoot(config: ApiConfig = apiConfigFromEnv()): DynamicModule {
+  /** Production: Temporal and Kafka from the environment; another catalog only for integration tests. */
+  static forRoot(config: ApiConfig = apiConfigFromEnv(), catalog: ProcedureCatalog = builtInCatalog()): DynamicModule {
     return {
       module: AppModule,
       imports: [TemporalModule.forRoot(config), StoreModule.forRoot(config)],
       controllers,
-      providers: appProviders(config, builtInCatalog(), systemClock),
+      providers: appProviders(config, catalog, systemClock),
     };
   }
 

@@ -54,6 +54,32 @@ describe('days and dates', () => {
     expect(Object.isFrozen(cal.officeHours('2026-03-02'))).toBe(true);
   });
 
+  it.each([
+    ['Tuesday at opening', '2026-03-03T08:00:00', true],
+    ['Tuesday morning', '2026-03-03T10:30:00', true],
+    ['Tuesday at the midday close', '2026-03-03T12:00:00', true],
+    ['one second after the midday close', '2026-03-03T12:00:01', false],
+    ['the lunch break', '2026-03-03T12:30:00', false],
+    ['one second before the afternoon opening', '2026-03-03T12:59:59', false],
+    ['the afternoon opening', '2026-03-03T13:00:00', true],
+    ['Tuesday at the close', '2026-03-03T17:00:00', true],
+    ['one second after the close', '2026-03-03T17:00:01', false],
+    ['one second before opening', '2026-03-03T07:59:59', false],
+    ['midnight', '2026-03-03T00:00:00', false],
+    ['a Sunday at 03:00', '2026-03-08T03:00:00', false],
+    ['a Saturday at 10:00', '2026-03-07T10:00:00', false],
+    ['a holiday (2/9/2026) at 10:00', '2026-09-02T10:00:00', false],
+    ['a make-up Saturday (22/8/2026) at 10:00', '2026-08-22T10:00:00', true],
+  ])('isWorkingTime: %s → %s', (_, local, open) => {
+    expect(cal.isWorkingTime(at(local))).toBe(open);
+  });
+
+  it('isWorkingTime reads the local (UTC+7) day and hours, whatever offset wrote the instant', () => {
+    expect(cal.isWorkingTime(parseInstant('2026-03-03T10:00:00Z'))).toBe(true); // 17:00 in Hà Nội
+    expect(cal.isWorkingTime(parseInstant('2026-03-03T10:00:01Z'))).toBe(false);
+    expect(cal.isWorkingTime(parseInstant('2026-03-03T01:00:00Z'))).toBe(true); // 08:00
+  });
+
   it('rejects malformed dates', () => {
     expect(() => cal.isWorkingDay('2026-02-30')).toThrow(RangeError);
     expect(() => cal.officeHours('02/03/2026')).toThrow(RangeError);
@@ -89,6 +115,7 @@ describe('a province with other office hours (a CalendarDefinition, no code chan
   });
 
   it('closes at its own close and opens at its own opening', () => {
+    expect([province.isWorkingTime(at('2026-03-02T07:30')), province.isWorkingTime(at('2026-03-02T17:30')), province.isWorkingTime(at('2026-03-02T13:00'))]).toEqual([true, true, false]);
     expect(toLocalIso(province.due(at('2026-03-02T09:00'), { amount: 3, unit: 'WORKING_DAYS' }))).toBe('2026-03-05T17:30:00+07:00');
     expect(toLocalIso(province.due(at('2026-03-02T11:00'), { amount: 1, unit: 'WORKING_HOURS' }))).toBe('2026-03-02T14:00:00+07:00');
     expect(toLocalIso(province.nearDueAt(at('2026-03-05T17:30')))).toBe('2026-03-04T07:30:00+07:00');

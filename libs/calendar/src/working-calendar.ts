@@ -22,6 +22,11 @@ export interface WorkingCalendar {
   isWorkingDay(date: string): boolean;
   /** Minutes from local midnight, e.g. [[480,720],[780,1020]]; [] on days off. */
   officeHours(date: string): ReadonlyArray<readonly [number, number]>;
+  /**
+   * Whether the office is open at `instant`: inside an office interval of a working day, its
+   * opening and its closing instant (12:00, 17:00) included, as a deadline may end at a close.
+   */
+  isWorkingTime(instant: number): boolean;
   /** The due instant of `limit` counted from `start` (ONE-STOP.md §6). */
   due(start: number, limit: TimeLimit, options?: DeadlineOptions): number;
   /** Opening (08:00) of the last working day strictly before the due instant's local date. */
@@ -56,6 +61,10 @@ export function createWorkingCalendar(definition: CalendarDefinition): WorkingCa
     version: definition.version,
     isWorkingDay: (date: string) => days.isWorkingDay(parseLocalDate(date)),
     officeHours: (date: string) => (days.isWorkingDay(parseLocalDate(date)) ? officeHours : []),
+    isWorkingTime: (instant: number) => {
+      const day = days.dayOf(instant);
+      return days.officeHours(day).some(([open, close]) => days.instantAt(day, open) <= instant && instant <= days.instantAt(day, close));
+    },
     due: (start: number, limit: TimeLimit, options?: DeadlineOptions) =>
       computeDue(days, definition.hoursPerWorkingDay, start, limit, options),
     nearDueAt: (due: number) => openingOf(days, lastWorkingDayBefore(due)),

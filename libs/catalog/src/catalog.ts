@@ -2,7 +2,11 @@ import { vnGovCalendar, type WorkingCalendar } from '@motcua/calendar';
 import { ProcedureSchema, type Procedure } from '@motcua/contracts';
 import { checkProcedure, UNIT_ID_PATTERN } from '@motcua/dossier';
 import { z } from 'zod';
+import { CatalogError } from './catalog-error';
 import builtIn from './data/procedures.json';
+import { builtInUnits, type UnitRegistry } from './units';
+
+export { CatalogError };
 
 /**
  * A catalog entry: a procedure version as ProcedureSchema describes it, with the fields the catalog
@@ -29,22 +33,21 @@ export interface Catalog {
   readonly procedures: readonly CatalogProcedure[];
   /** The procedure's current version, or a given one. */
   find(code: string, version?: string): CatalogProcedure | undefined;
-}
-
-/** Thrown when the catalog data breaks a rule; names the procedure (or the entry's index). */
-export class CatalogError extends Error {
-  override readonly name = 'CatalogError';
+  /** The one-stop units that may receive dossiers; every procedure's default unit is one of them. */
+  readonly units: UnitRegistry;
 }
 
 /**
  * Loads and checks a catalog: every entry against CatalogProcedureSchema and the critical-path
- * rule of ONE-STOP.md §4 (checkProcedure), and each code+version at most once. A catalog that
- * breaks a rule is refused as a whole, with the procedure named: better no start than a dossier
- * received under a procedure that cannot be processed in time.
+ * rule of ONE-STOP.md §4 (checkProcedure), its default unit against the unit registry, and each
+ * code+version at most once. A catalog that breaks a rule is refused as a whole, with the
+ * procedure named: better no start than a dossier received under a procedure that cannot be
+ * processed in time, or by a unit that does not exist.
  */
 export function loadCatalog(
   data: CatalogData = builtIn as CatalogData,
   calendar: Pick<WorkingCalendar, 'workingHours'> = vnGovCalendar(),
+  units: UnitRegistry = builtInUnits(),
 ): Catalog {
   if (!data || typeof data.catalogVersion !== 'string' || !Array.isArray(data.procedures)) {
     throw new CatalogError('catalog data: expected { catalogVersion, procedures: [...] }');
@@ -58,6 +61,9 @@ export function loadCatalog(
     const p = parsed.data as CatalogProcedure;
     const problems = checkProcedure(p, calendar);
     if (problems.length) throw new CatalogError(`catalog procedure ${name} is refused: ${problems.join('; ')}`);
+    if (!units.find(p.unit)) {
+      throw new CatalogError(`catalog procedure ${name}: its unit "${p.unit}" is not in the unit registry ${units.version}`);
+    }
     const key = `${p.code}@${p.version}`;
     if (seen.has(key)) throw new CatalogError(`catalog procedure ${name}: version ${p.version} appears twice`);
     seen.add(key);
@@ -70,6 +76,7 @@ export function loadCatalog(
   return Object.freeze({
     version: data.catalogVersion,
     procedures: Object.freeze([...current.values()]),
+    units,
     find: (code: string, version?: string) =>
       version === undefined ? current.get(code) : procedures.find((p) => p.code === code && p.version === version),
   });

@@ -1,4 +1,4 @@
-import { ActionBodySchemas, differences, HttpActionBodySchemas, parseScenarioAction } from './index';
+import { ActionBodySchemas, differences, HttpActionBodySchemas, InstantSchema, parseScenarioAction } from './index';
 
 describe('free text in commands (personal data stays out of events)', () => {
   it('takes reasons only as codes of their closed list', () => {
@@ -41,10 +41,26 @@ describe('scenario actions on the wire', () => {
     [{ at: '2026-03-02T09:00:00+07:00', do: 'complete' }, /agency/],
     [{ at: '2026-03-02 09:00', do: 'accept' }, /at/],
     [{ at: '2026-03-02T09:00:00+07:00', do: 'submit', channel: 'POSTAL' }, /channel/],
+    [{ at: '2026-03-02T09:00:00+07:00', do: 'apologize', agency: 'A', newAppointment: '9999-12-31T23:59:59Z' }, /2000–2099[\s\S]*newAppointment/],
+    [{ at: '2026-03-02T09:00:00+07:00', do: 'apologize', agency: 'A', newAppointment: '2100-01-01T00:00:00+07:00' }, /newAppointment/],
+    [{ at: '1999-12-31T17:00:00+07:00', do: 'accept' }, /2000–2099[\s\S]*at/],
+    [{ at: '+010000-01-01T00:00:00Z', do: 'accept' }, /at/],
+    [{ at: '2026-03-02T09:00+07:00', do: 'accept' }, /at/],
   ])('refuses a malformed action %j', (raw, error) => {
     const parsed = parseScenarioAction(raw);
     expect(parsed.ok).toBe(false);
     expect((parsed as { error: string }).error).toMatch(error);
+  });
+});
+
+describe('instants on the wire', () => {
+  it('are RFC 3339 with an offset and a year written 2000–2099', () => {
+    for (const ok of ['2026-03-02T09:00:00+07:00', '2026-03-02T02:00:00Z', '2000-01-01T00:00:00+07:00', '2099-12-31T23:59:59.999-05:00', '2024-02-29T10:00:00+07:00']) {
+      expect([ok, InstantSchema.safeParse(ok).success]).toEqual([ok, true]);
+    }
+    for (const bad of ['9999-12-31T23:59:59Z', '2100-01-01T00:00:00+07:00', '1999-12-31T23:59:59+07:00', '0026-03-02T09:00:00+07:00', '2026-02-29T10:00:00+07:00', '2026-03-02T09:00:00', '2026-03-02 09:00:00+07:00']) {
+      expect([bad, InstantSchema.safeParse(bad).success]).toEqual([bad, false]);
+    }
   });
 });
 

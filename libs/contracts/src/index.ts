@@ -8,3 +8,4 @@ export * from './dossier-view';
 export * from './dossier-intake';
 export * from './scenario-compare';
 export * from './reasons';
+export * from './units';

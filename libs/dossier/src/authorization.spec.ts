@@ -63,7 +63,7 @@ const ACTIONS = {
     at: at(t),
     by: officerOf(agency),
     agency,
-    newAppointment: '2026-12-31T17:00:00+07:00',
+    newAppointment: '2026-03-13T17:00:00+07:00', // later than every case's appointment, within its bound (APOLOGY.BEYOND_BOUND)
   }),
   reject: (t: string, agency: string): DossierCommand => ({ type: 'reject', at: at(t), by: officerOf(agency), agency }),
 };

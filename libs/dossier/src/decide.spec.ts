@@ -692,6 +692,112 @@ describe('apology with a new appointment (ONE-STOP.md §6, Form 04)', () => {
     ]);
     expect(types(d.raiseDueAlerts(at('2026-03-12 09:00')))).toEqual([]);
   });
+
+  /** The refusal check() gives (execute() gives the same, and changes nothing: see refused()). */
+  const refusalOf = (d: Dossier, c: DossierCommand) => {
+    const rule = refused(d, c);
+    return { rule, message: d.check(c)!.message };
+  };
+  const apologyTo = (t: string, agency: string, newAppointment: string): DossierCommand => ({
+    type: 'apologize',
+    at: at(t),
+    by: officerOf(agency),
+    agency,
+    newAppointment,
+  });
+
+  it('the new appointment must be a working-time instant of the dossier\'s calendar, the closes 12:00 and 17:00 included', () => {
+    const d = accepted();
+    // Sunday 15/3 and Saturday 14/3 are not working days; 12:30 is the lunch break; 07:59 and 17:01 are outside.
+    expect(refusalOf(d, cmd.apologize('2026-03-03 10:00', 'A', '2026-03-15 03:00'))).toEqual({
+      rule: 'APOLOGY.NOT_WORKING_TIME',
+      message: 'the new appointment 2026-03-15T03:00:00+07:00 is outside office hours: 2026-03-15 is not a working day',
+    });
+    expect(refused(d, cmd.apologize('2026-03-03 10:00', 'A', '2026-03-14 10:00'))).toBe('APOLOGY.NOT_WORKING_TIME');
+    expect(refusalOf(d, cmd.apologize('2026-03-03 10:00', 'A', '2026-03-10 12:30'))).toEqual({
+      rule: 'APOLOGY.NOT_WORKING_TIME',
+      message: 'the new appointment 2026-03-10T12:30:00+07:00 is outside office hours: on 2026-03-10 the office is open 08:00–12:00, 13:00–17:00',
+    });
+    for (const outside of ['2026-03-10 07:59', '2026-03-10 12:01', '2026-03-10 12:59', '2026-03-10 17:01', '2026-03-10 23:00']) {
+      expect([outside, refused(d, cmd.apologize('2026-03-03 10:00', 'A', outside))]).toEqual([outside, 'APOLOGY.NOT_WORKING_TIME']);
+    }
+    expect(refused(d, apologyTo('2026-03-03 10:00', 'A', '2026-03-10T17:00:01+07:00'))).toBe('APOLOGY.NOT_WORKING_TIME');
+    expect(toView(d.state, at('2026-03-03 10:00')).apologies).toBe(0);
+
+    for (const open of ['2026-03-10 08:00', '2026-03-10 12:00', '2026-03-10 13:00', '2026-03-10 17:00', '2026-03-13 15:45']) {
+      const e = only(run(accepted(), cmd.apologize('2026-03-03 10:00', 'A', open)), 'ApologyIssued');
+      expect(iso(e.newAppointment)).toBe(vn(open));
+    }
+  });
+
+  it('at most double the legal time: no later than the appointment extended by the procedure\'s own limit (product decision)', () => {
+    // Appointment Mon 9/3 17:00; + 5 WD from it: Tue 10, Wed 11, Thu 12, Fri 13, Mon 16 → bound Mon 16/3 17:00.
+    const d = accepted();
+    const beyond = {
+      rule: 'APOLOGY.BEYOND_BOUND',
+      message:
+        'the new appointment may be at most 2026-03-16T17:00:00+07:00 (Vietnam time): the appointment 2026-03-09T17:00:00+07:00 extended by the procedure\'s time limit of 5 working day(s)',
+    };
+    expect(refusalOf(d, cmd.apologize('2026-03-03 10:00', 'A', '2026-03-17 08:00'))).toEqual(beyond);
+    expect(refusalOf(d, apologyTo('2026-03-03 10:00', 'A', '2026-03-16T17:00:01+07:00'))).toEqual(beyond);
+    // What the wire refuses is refused here too, should a command come by another way; the bound
+    // comes first, so a date far out is never looked up in a calendar (nor written back).
+    expect(refusalOf(d, apologyTo('2026-03-03 10:00', 'A', '9999-12-31T23:59:59Z'))).toEqual(beyond);
+    expect(refusalOf(d, apologyTo('2026-03-03 10:00', 'A', '2100-01-01T08:00:00+07:00'))).toEqual(beyond);
+    expect(refused(d, cmd.apologize('2026-03-03 10:00', 'A', '2026-03-22 03:00'))).toBe('APOLOGY.BEYOND_BOUND'); // a Sunday night, and too late
+    expect(d.state.apology).toBeNull();
+
+    const atBound = run(d, cmd.apologize('2026-03-03 10:00', 'A', '2026-03-16 17:00'));
+    expect(iso(only(atBound, 'ApologyIssued').newAppointment)).toBe(vn('2026-03-16 17:00'));
+    expect(iso(finalAppointmentOf(d.state))).toBe(vn('2026-03-16 17:00'));
+  });
+
+  it('the bound is counted with the dossier\'s calendar, across Tết 2026', () => {
+    // Accepted Mon 2/2/2026 09:00, 5 WD: Tue 3, Wed 4, Thu 5, Fri 6, Mon 9 → 9/2 17:00.
+    // Bound: Tue 10, Wed 11, Thu 12, Fri 13, (16–20/2 Tết and two weekends) Mon 23 → 23/2 17:00.
+    const tet = () => {
+      const d = dossierFor(P, '2026-02-02 08:50');
+      run(d, cmd.submit('2026-02-02 08:50'), cmd.accept('2026-02-02 09:00'));
+      expect(iso(appointmentOf(d.state))).toBe(vn('2026-02-09 17:00'));
+      return d;
+    };
+    expect(refusalOf(tet(), cmd.apologize('2026-02-03 10:00', 'A', '2026-02-24 08:00')).message).toMatch(/at most 2026-02-23T17:00:00\+07:00/);
+    expect(refusalOf(tet(), cmd.apologize('2026-02-03 10:00', 'A', '2026-02-18 10:00'))).toEqual({
+      rule: 'APOLOGY.NOT_WORKING_TIME',
+      message: 'the new appointment 2026-02-18T10:00:00+07:00 is outside office hours: 2026-02-18 is not a working day',
+    });
+    expect(types(run(tet(), cmd.apologize('2026-02-03 10:00', 'A', '2026-02-23 17:00')))).toContain('ApologyIssued');
+  });
+
+  it('the bound follows the procedure\'s unit: working hours, and the same day', () => {
+    // 4 WH from Mon 2/3 09:20: 2 h 40 to 12:00, 1 h 20 from 13:00 → 14:20; bound + 4 WH: 2 h 40 to 17:00, 1 h 20 → Tue 3/3 09:20.
+    const hours = () => accepted(procedure(WH(4), [member('A', WH(4))]));
+    expect(iso(appointmentOf(hours().state))).toBe(vn('2026-03-02 14:20'));
+    expect(refusalOf(hours(), cmd.apologize('2026-03-02 10:00', 'A', '2026-03-03 09:21'))).toEqual({
+      rule: 'APOLOGY.BEYOND_BOUND',
+      message:
+        'the new appointment may be at most 2026-03-03T09:20:00+07:00 (Vietnam time): the appointment 2026-03-02T14:20:00+07:00 extended by the procedure\'s time limit of 4 working hour(s)',
+    });
+    expect(types(run(hours(), cmd.apologize('2026-03-02 10:00', 'A', '2026-03-03 09:20')))).toContain('ApologyIssued');
+
+    // SAME_DAY, accepted Mon 09:20 → Mon 17:00; from that close (after the 15:00 cut-off) → Tue 3/3 17:00.
+    const sameDay = () => accepted(procedure(SAME_DAY, [member('A', SAME_DAY)], { cutoff: '15:00' }));
+    expect(refusalOf(sameDay(), cmd.apologize('2026-03-02 10:00', 'A', '2026-03-04 08:00')).message).toMatch(
+      /at most 2026-03-03T17:00:00\+07:00 .*the same day$/,
+    );
+    expect(types(run(sameDay(), cmd.apologize('2026-03-02 10:00', 'A', '2026-03-03 17:00')))).toContain('ApologyIssued');
+  });
+
+  it('after a supplement, the bound is counted from the restarted appointment', () => {
+    const d = accepted(procedure(WD(5), [member('A', WD(5))]));
+    run(d, cmd.requestSupplement('2026-03-03 10:00', 'A'), cmd.supplement('2026-03-10 09:00'));
+    // Restarted: Wed 11, Thu 12, Fri 13, Mon 16, Tue 17 → 17/3 17:00; bound: Wed 18, Thu 19, Fri 20, Mon 23, Tue 24 → 24/3 17:00.
+    expect(iso(appointmentOf(d.state))).toBe(vn('2026-03-17 17:00'));
+    expect(refusalOf(d, cmd.apologize('2026-03-10 10:00', 'A', '2026-03-25 08:00')).message).toMatch(
+      /at most 2026-03-24T17:00:00\+07:00 \(Vietnam time\): the appointment 2026-03-17T17:00:00\+07:00/,
+    );
+    expect(iso(only(run(d, cmd.apologize('2026-03-10 10:00', 'A', '2026-03-24 17:00')), 'ApologyIssued').newAppointment)).toBe(vn('2026-03-24 17:00'));
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

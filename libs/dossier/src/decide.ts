@@ -1,4 +1,4 @@
-import { toLocalIso, type WorkingCalendar } from '@motcua/calendar';
+import { toLocalIso, type TimeLimit, type WorkingCalendar } from '@motcua/calendar';
 import type { DossierStatus } from '@motcua/contracts';
 import { classify } from './classification';
 import type { DossierCommand } from './commands';
@@ -158,6 +158,27 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
         return refusal('APOLOGY.NOT_LATER_THAN_APPOINTMENT', `the new appointment must be later than the current one (${toLocalIso(current)})`);
       }
       if (!(newAppointment > at)) return refusal('APOLOGY.NOT_IN_FUTURE', 'the new appointment must lie in the future');
+      // The bound before the working-time check: an absurd date is refused as such, and is never
+      // looked up in a calendar that has no data for its year.
+      const calendar = cal();
+      const p = s.procedure!;
+      const legal = appointmentOf(s)!;
+      const bound = calendar.due(legal, p.timeLimit, p.cutoff ? { cutoff: p.cutoff } : undefined);
+      if (newAppointment > bound) {
+        return refusal(
+          'APOLOGY.BEYOND_BOUND',
+          `the new appointment may be at most ${toLocalIso(bound)} (Vietnam time): the appointment ${toLocalIso(legal)} extended by the procedure's time limit of ${limitText(p.timeLimit)}`,
+        );
+      }
+      if (!calendar.isWorkingTime(newAppointment)) {
+        const date = calendar.localDate(newAppointment);
+        const hours = calendar.officeHours(date);
+        return refusal(
+          'APOLOGY.NOT_WORKING_TIME',
+          `the new appointment ${toLocalIso(newAppointment)} is outside office hours: ` +
+            (hours.length ? `on ${date} the office is open ${hours.map(([o, c]) => `${hhmm(o)}–${hhmm(c)}`).join(', ')}` : `${date} is not a working day`),
+        );
+      }
       const byDeadline = at <= s.clock!.deadline.apologyBy;
       return [{ type: 'ApologyIssued', at, by, agency: m.agency, newAppointment, byDeadline, reason: c.reason ?? null, noteRef: c.noteRef ?? null }];
     }
@@ -255,6 +276,14 @@ function startStage(
         deadline: computeDeadline(calendar, clockStart, m.allotted, s.procedure!.cutoff),
       })),
   };
+}
+
+function limitText(limit: TimeLimit): string {
+  return limit.unit === 'SAME_DAY' ? 'the same day' : `${limit.amount} ${limit.unit === 'WORKING_DAYS' ? 'working day(s)' : 'working hour(s)'}`;
+}
+
+function hhmm(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 /** Decision 766's metric clock: from the first clock start, less the applicant's waiting time. */

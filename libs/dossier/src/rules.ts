@@ -11,6 +11,10 @@ export const RULES = {
   'APOLOGY.ALREADY_GIVEN': 'Decree 61/2018 Art. 19(8); product decision: at most one new appointment per dossier',
   'APOLOGY.NOT_LATER_THAN_APPOINTMENT': 'Decree 61/2018 Art. 19(8) (Form 04 sets a later appointment)',
   'APOLOGY.NOT_IN_FUTURE': 'Decree 61/2018 Art. 19(8) (a new appointment lies ahead)',
+  'APOLOGY.NOT_WORKING_TIME':
+    'Decree 61/2018 Art. 19(8), Form 04 (the applicant comes back for the result at the new appointment); product decision: like a legal appointment, it is an instant the office is open, in office hours of a working day of the dossier\'s calendar, the closes (12:00, 17:00) included',
+  'APOLOGY.BEYOND_BOUND':
+    'product decision: an apology may at most double the legal time; the new appointment is no later than the current legal appointment (the original, or the restarted one after a supplement) extended by the procedure\'s own time limit, counted with the dossier\'s calendar from that appointment',
   'RETURN.CHANNEL_NOT_ALLOWED': 'Decree 61/2018 Art. 20; Decision 45/2016 (postal return)',
   'POSTAL.NOT_FOR_PROCEDURE': 'Decision 45/2016 Art. 3 (not for procedures needing the applicant in person)',
   'POSTAL.STATE_CONTRADICTS': 'Circular 17/2017 (the post reports only what was handed to it)',

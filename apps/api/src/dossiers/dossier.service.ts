@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { calendarFor, toLocalIso } from '@motcua/calendar';
-import { HttpActionBodySchemas, CreateDossierBodySchema, type DossierDetail, type DossierListItem } from '@motcua/contracts';
+import { HttpActionBodySchemas, CreateDossierBodySchema, isSimulationUnit, type DossierDetail, type DossierListItem } from '@motcua/contracts';
 import { formatDossierCode, parseDossierCode, ruleSetAt, type DossierView } from '@motcua/dossier';
 import { ActorResolver, type RequestHeaders } from '../actor/actor-resolver';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
@@ -54,6 +54,7 @@ export class DossierService {
       }
     }
     const unit = input.unit ?? procedure.unit;
+    this.requireReceivingUnit(unit);
     const by = this.actors.resolve(headers, unit);
     const key = idempotencyKeyOf(headers);
     const request = key === undefined ? null : await this.requestKeys.claim(by, key, 'POST /api/v1/dossiers', input);
@@ -132,6 +133,23 @@ export class DossierService {
   /** GET /api/v1/dossiers. */
   async list(query: unknown): Promise<DossierListItem[]> {
     return this.gateway.list(parseOr400(DossierListFilterSchema, query ?? {}, 'query'));
+  }
+
+  /**
+   * Before any code is allocated: every new unit string would otherwise start its own allocator
+   * workflow and a code series nobody can receive under. Any registered unit may receive any
+   * procedure, a simplification: which unit receives which procedure is each province's published
+   * list, which the catalog does not carry yet, and Decree 118/2025 moves towards receipt
+   * regardless of administrative boundaries; the route, not the receiving unit, decides who
+   * processes the dossier.
+   */
+  private requireReceivingUnit(unit: string): void {
+    if (isSimulationUnit(unit)) {
+      throw badRequest(`unit: "${unit}" is reserved for simulated dossiers`, 'UNIT.RESERVED_FOR_SIMULATION' satisfies keyof typeof API_RULES);
+    }
+    if (!this.catalog.units.find(unit)) {
+      throw badRequest(`unit: "${unit}" is not a registered one-stop unit (GET /api/v1/units)`, 'CATALOG.UNKNOWN_UNIT' satisfies keyof typeof API_RULES);
+    }
   }
 
   /** A well-formed dossier code, or 404: anything else is no dossier (and never another workflow). */

@@ -198,6 +198,19 @@ describe('POST /api/v1/dossiers/{code}/{action}', () => {
     expect(ret.body.error.message).toMatch(/channel/);
   });
 
+  it('answers 400 for an apology to an instant outside the years 2000–2099 (9999-12-31T23:59:59Z is 10000 in Vietnam), and nothing changes', async () => {
+    const { code } = await created();
+    await t.call('POST', `/api/v1/dossiers/${code}/accept`, {});
+    const before = await t.call('GET', `/api/v1/dossiers/${code}`);
+    for (const newAppointment of ['9999-12-31T23:59:59Z', '2100-01-01T08:00:00+07:00', '+010000-01-01T00:00:00Z']) {
+      const r = await t.call('POST', `/api/v1/dossiers/${code}/apologize`, { agency: 'SO_TU_PHAP', newAppointment });
+      expect([newAppointment, r.status, r.body.error.code]).toEqual([newAppointment, 400, 'BAD_REQUEST']);
+      expect(r.body.error.message).toMatch(/newAppointment/);
+    }
+    expect(gateway.commands.filter((c) => c.name === 'apologize')).toEqual([]);
+    expect((await t.call('GET', `/api/v1/dossiers/${code}`)).body).toEqual(before.body);
+  });
+
   it('maps a refusal of the rules to 409 with the rule, and nothing changes', async () => {
     const { code } = await created();
     await t.call('POST', `/api/v1/dossiers/${code}/accept`, {});

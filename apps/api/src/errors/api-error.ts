@@ -26,6 +26,8 @@ export interface ErrorBody {
 /** Rules the API itself enforces, beside the domain's (libs/dossier/src/rules.ts). */
 export const API_RULES = {
   'CATALOG.UNKNOWN_PROCEDURE': 'the procedure code is not in the catalog',
+  'CATALOG.UNKNOWN_UNIT': 'Decree 61/2018 Art. 26, Decision 20/2020: the receiving unit, whose identifier starts the dossier code, is not in the unit registry',
+  'UNIT.RESERVED_FOR_SIMULATION': 'product decision: SIM. identifiers belong to the scenario runner, so a real dossier code never collides with a simulated one',
   'LIFECYCLE.DOSSIER_CLOSED': 'Decree 61/2018 Arts. 15–21: a dossier in a terminal state takes no more actions',
   'IDEMPOTENCY.KEY_REUSED': 'product: an Idempotency-Key names one request of one caller, for good; reused for another request it is refused (422)',
   'POSTAL.PICKUP_ADDRESS_MISSING': 'Decision 45/2016: a postal pickup needs an address',

@@ -1,4 +1,13 @@
-import { HttpActionBodySchemas, CreateDossierBodySchema, DossierDetailSchema, DossierListItemSchema, DossierStatusSchema, DossierViewSchema, HTTP_ACTIONS } from '@motcua/contracts';
+import {
+  HttpActionBodySchemas,
+  CreateDossierBodySchema,
+  DossierDetailSchema,
+  DossierListItemSchema,
+  DossierStatusSchema,
+  DossierViewSchema,
+  HTTP_ACTIONS,
+  OneStopUnitSchema,
+} from '@motcua/contracts';
 import { z } from 'zod';
 import { ACTOR_ID_HEADER, ACTOR_ROLE_HEADER } from '../actor/actor-resolver';
 import { DossierListFilterSchema } from '../dossiers/dossier-list.query';
@@ -48,6 +57,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     Error: jsonSchemaOf(ErrorSchema),
     Health: jsonSchemaOf(HealthSchema),
     Procedure: jsonSchemaOf(CatalogProcedureSchema),
+    Unit: jsonSchemaOf(OneStopUnitSchema),
     CreateDossierRequest: jsonSchemaOf(CreateDossierBodySchema, { io: 'input' }),
     DossierView: jsonSchemaOf(DossierViewSchema),
     DossierDetail: jsonSchemaOf(DossierDetailSchema),
@@ -88,6 +98,13 @@ export function buildOpenApiDocument(): OpenApiDocument {
         responses: { '200': { description: 'the procedure', content: json(ref('Procedure')) }, '404': error('unknown procedure') },
       },
     },
+    '/api/v1/units': {
+      get: {
+        operationId: 'listUnits',
+        summary: 'The one-stop units that receive dossiers (the `unit` of a new dossier is one of them)',
+        responses: { '200': { description: 'the unit registry', content: json({ type: 'array', items: ref('Unit') }) } },
+      },
+    },
     '/api/v1/dossiers': {
       post: {
         operationId: 'createDossier',
@@ -103,7 +120,9 @@ export function buildOpenApiDocument(): OpenApiDocument {
             headers: { Location: { schema: { type: 'string' } } },
             content: json(ref('DossierView')),
           },
-          '400': error('malformed (the field is named), or unknown procedure (rule CATALOG.UNKNOWN_PROCEDURE)'),
+          '400': error(
+            'malformed (the field is named), unknown procedure (rule CATALOG.UNKNOWN_PROCEDURE), unit not in GET /api/v1/units (CATALOG.UNKNOWN_UNIT), or a simulation unit SIM.… (UNIT.RESERVED_FOR_SIMULATION)',
+          ),
           '409': error('refused by a rule, e.g. POSTAL.NOT_FOR_PROCEDURE'),
           '503': error('Temporal unavailable'),
         },

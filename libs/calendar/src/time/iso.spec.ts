@@ -31,6 +31,13 @@ describe('ISO-8601 instants', () => {
     }
   });
 
+  it('never writes a year of more or fewer than four digits (RFC 3339)', () => {
+    expect(toLocalIso(parseInstant('9999-12-31T16:59:59Z'))).toBe('9999-12-31T23:59:59+07:00');
+    expect(() => toLocalIso(parseInstant('9999-12-31T23:59:59Z'))).toThrow(RangeError); // 10000-01-01 in Vietnam
+    expect(() => toLocalIso(Date.UTC(-1, 0, 1))).toThrow(RangeError);
+    expect(() => toLocalIso(NaN)).toThrow(RangeError);
+  });
+
   it('refuses instants without an offset or with impossible fields', () => {
     for (const bad of [
       '2026-02-25T17:00:00',

@@ -43,8 +43,10 @@ export function parseLocalDate(date: string): DayNumber {
   throw new RangeError(`Not a local date 'YYYY-MM-DD': ${JSON.stringify(date)}`);
 }
 
+/** Throws for a year outside 0000–9999: 'YYYY-MM-DD' (and RFC 3339) has room for four digits only. */
 export function formatLocalDate(dayNumber: DayNumber): string {
   const { year, month, day } = yearMonthDayOf(dayNumber);
+  if (!(year >= 0 && year <= 9999)) throw new RangeError(`Year ${year} does not fit 'YYYY-MM-DD'`);
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
