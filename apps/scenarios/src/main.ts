@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { describeSources, exampleDirs, oneFilePerId } from './examples';
 import { loadScenario, scenarioFiles } from './load';
 import { log } from './log';
 import { runScenario, type ScenarioLine } from './runner';
@@ -9,19 +10,24 @@ import { differences } from '@motcua/contracts';
 import { startSimulation } from './simulation';
 
 /**
- * npm run scenarios -- [--publish] <files or folders>
+ * npm run scenarios -- [--publish] [--check] [--examples] <files or folders>
  * One JSON line per scenario on stdout ({"id","actual"} or {"id","error"}); logs on stderr.
  * --check compares each result with the scenario's `expect` (adds "matches" and "differences").
  * --record-histories <dir> also saves each dossier's workflow history there (for the replay test).
+ * --examples adds the example scenarios (apps/scenarios/scenarios/examples, and
+ * ../shared/scenarios/public when that folder exists) and runs each scenario id once across all
+ * the inputs, the first file found for an id winning (../shared's before the repository's).
  */
 async function main(argv: string[]): Promise<number> {
   const publish = argv.includes('--publish');
   const check = argv.includes('--check');
+  const examples = argv.includes('--examples');
   const recordAt = argv.indexOf('--record-histories');
   const recordDir = recordAt >= 0 ? argv[recordAt + 1] : undefined;
-  const inputs = argv.filter((a, i) => !a.startsWith('--') && (recordAt < 0 || i !== recordAt + 1));
+  const given = argv.filter((a, i) => !a.startsWith('--') && (recordAt < 0 || i !== recordAt + 1));
+  const inputs = [...(examples ? exampleDirs() : []), ...given];
   if (inputs.length === 0) {
-    process.stderr.write('usage: npm run scenarios -- [--publish] <scenario files or folders>\n');
+    process.stderr.write('usage: npm run scenarios -- [--publish] [--check] [--examples] <scenario files or folders>\n');
     return 2;
   }
   let files: string[];
@@ -30,6 +36,11 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     return 2;
+  }
+  if (examples) {
+    const unique = oneFilePerId(files);
+    files = unique.files;
+    log('info', 'scenario sources', { sources: describeSources(files, unique.duplicates) });
   }
   const started = Date.now();
   const sim = await startSimulation({ publish });

@@ -1,6 +1,6 @@
 /**
- * Every due instant and NEAR_DUE instant that the public scenarios
- * (/work/shared/scenarios/public/*.json) expect, recomputed from their clock starts. Copied in
+ * Every due instant and NEAR_DUE instant that the example scenarios
+ * (apps/scenarios/scenarios/examples/*.json) expect, recomputed from their clock starts. Copied in
  * rather than read from disk so the library's tests stand alone.
  *
  * nearDue: the NEAR_DUE alert the scenario expects; 'none: before start' where the rule's instant is

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ProcedureSchema } from './procedure';
 
 /**
- * A scenario file (../shared/scenarios/README.md): one dossier's trip as data. Actions are checked
+ * A scenario file (docs/scenarios.md): one dossier's trip as data. Actions are checked
  * one by one (parseScenarioAction) so a malformed one is reported by index; `expect` is the
  * author's, never read by the runner except in --check mode.
  */
