@@ -54,10 +54,10 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
       );
 
     case 'requestIntakeSupplement':
-      return guard(s, c.type, ['SUBMITTED']) ?? [{ type: 'IntakeSupplementRequested', at, by, missing: c.missing ?? [], noteRef: c.noteRef ?? null }];
+      return guard(s, c.type, ['SUBMITTED']) ?? [{ type: 'IntakeSupplementRequested', at, by, missing: c.missing ?? [], ...noted(c) }];
 
     case 'refuseIntake':
-      return guard(s, c.type, ['SUBMITTED']) ?? [{ type: 'IntakeRefused', at, by, reasons: c.reasons ?? [], noteRef: c.noteRef ?? null }];
+      return guard(s, c.type, ['SUBMITTED']) ?? [{ type: 'IntakeRefused', at, by, reasons: c.reasons ?? [], ...noted(c) }];
 
     case 'accept': {
       const refused = guard(s, c.type, ['SUBMITTED']);
@@ -119,7 +119,7 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
           workingDaysSinceReceipt: days,
           late: days > SUPPLEMENT_WINDOW_WORKING_DAYS,
           missing: c.missing ?? [],
-          noteRef: c.noteRef ?? null,
+          ...noted(c),
         },
       ];
     }
@@ -180,7 +180,7 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
         );
       }
       const byDeadline = at <= s.clock!.deadline.apologyBy;
-      return [{ type: 'ApologyIssued', at, by, agency: m.agency, newAppointment, byDeadline, reason: c.reason ?? null, noteRef: c.noteRef ?? null }];
+      return [{ type: 'ApologyIssued', at, by, agency: m.agency, newAppointment, byDeadline, ...(c.reason ? { reason: c.reason } : {}), ...noted(c) }];
     }
 
     case 'reject': {
@@ -198,7 +198,7 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
           outcome: classify(at, appointmentOf(s)!, localDate),
           processingMs: processingMs(s, at),
           reasons: c.reasons ?? [],
-          noteRef: c.noteRef ?? null,
+          ...noted(c),
         },
       ];
     }
@@ -207,13 +207,13 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
       // Only the agency that holds the dossier may stop it, also while it waits for a supplement.
       const m = holding(s, c.type, c.agency, ['IN_PROCESSING', 'SUPPLEMENT_PENDING']);
       if (!('member' in m)) return m;
-      return [{ type: 'DossierStopped', at, by, member: m.member, agency: m.agency, reasons: c.reasons, noteRef: c.noteRef ?? null }];
+      return [{ type: 'DossierStopped', at, by, member: m.member, agency: m.agency, reasons: c.reasons, ...noted(c) }];
     }
 
     case 'withdraw':
       return (
         guard(s, c.type, ['PICKUP_REQUESTED', 'PICKED_UP', 'SUBMITTED', 'INTAKE_SUPPLEMENT', 'IN_PROCESSING', 'SUPPLEMENT_PENDING']) ?? [
-          { type: 'DossierWithdrawn', at, by, reason: c.reason ?? null, noteRef: c.noteRef ?? null },
+          { type: 'DossierWithdrawn', at, by, reason: c.reason ?? null, ...noted(c) },
         ]
       );
 
@@ -326,4 +326,12 @@ function postalAllowed(s: DossierState): Refusal | null {
   return s.procedure!.postal === false
     ? refusal('POSTAL.NOT_FOR_PROCEDURE', `procedure ${s.procedure!.code} needs the applicant in person`)
     : null;
+}
+
+/**
+ * The note reference, only when there is a note: an event without one stays exactly as events
+ * were before notes existed, so running dossiers publish what they always published.
+ */
+function noted(c: { noteRef?: string }): { noteRef?: string } {
+  return c.noteRef ? { noteRef: c.noteRef } : {};
 }

@@ -45,7 +45,8 @@ export interface Registration {
  * what the officer wrote beside them stays in the operational store under this reference.
  */
 interface Noted {
-  readonly noteRef: string | null;
+  /** Present only when the officer wrote a note. */
+  readonly noteRef?: string;
 }
 
 type CodeOf<L extends { labels: Record<string, string> }> = keyof L['labels'] & string;
@@ -88,7 +89,7 @@ export type DossierEvent =
       restarted: readonly { member: number; agency: string; deadline: Deadline }[];
       waitedMs: number;
     })
-  | (Base & { type: 'ApologyIssued'; agency: string; newAppointment: number; byDeadline: boolean; reason: ApologyReason | null } & Noted)
+  | (Base & { type: 'ApologyIssued'; agency: string; newAppointment: number; byDeadline: boolean; reason?: ApologyReason } & Noted)
   | (Base & { type: 'DossierRejected';
       member: number;
       agency: string;

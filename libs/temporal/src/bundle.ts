@@ -23,10 +23,14 @@ export function workflowBundlerHook(): NonNullable<BundleOptions['webpackConfigH
   };
 }
 
-/** Builds the workflow bundle once (for a worker, a replay, a test file), with the aliases. */
-export async function buildWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+/**
+ * Builds the workflow bundle once (for a worker, a replay, a test file), with the aliases; tests
+ * may add workflow interceptor modules (paths).
+ */
+export async function buildWorkflowBundle(options: { interceptorModules?: string[] } = {}): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
+    workflowInterceptorModules: options.interceptorModules,
     webpackConfigHook: workflowBundlerHook(),
     logger: quietBundlerLogger,
   });
