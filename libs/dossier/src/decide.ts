@@ -6,21 +6,17 @@ import { computeDeadline } from './deadline';
 import type { DossierEvent, EventOf } from './events';
 import { evolve } from './evolve';
 import { refusal, type Refusal, type RuleCode } from './rules';
+import { ruleSetOf, type RuleSetResolver } from './rule-sets';
 import { appointmentOf, finalAppointmentOf, holders, type DossierState, type MemberState } from './state';
 
 export type CalendarResolver = (id: string, version: string) => WorkingCalendar;
 
-/** Supplements after appraisal must be requested within this many working days of receipt (Art. 19(4)). */
-const SUPPLEMENT_WINDOW_WORKING_DAYS = 3;
-/** A result goes back to the unit at the second counted failed delivery (Circular 17/2017). */
-const COUNTED_ATTEMPTS_BEFORE_RETURN = 2;
-const DELIVERY_ATTEMPT_GAP_WORKING_DAYS = 2;
 
 /**
  * Checks a command against the dossier and turns it into events, or refuses it naming the rule.
  * Pure: the same state and command always give the same answer, and a refusal changes nothing.
  */
-export function decide(s: DossierState, c: DossierCommand, calendars: CalendarResolver): DossierEvent[] | Refusal {
+export function decide(s: DossierState, c: DossierCommand, calendars: CalendarResolver, ruleSets: RuleSetResolver = ruleSetOf): DossierEvent[] | Refusal {
   if (c.type === 'register') {
     if (s.code !== null) return refusal('LIFECYCLE.ALREADY_REGISTERED', `dossier ${s.code} is already registered`);
     const { type: _t, ...registration } = c;
@@ -31,6 +27,8 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
     return refusal('LIFECYCLE.TIME_OUT_OF_ORDER', `${c.type} at ${new Date(c.at).toISOString()} is earlier than the dossier's last event`);
   }
   const cal = () => calendars(s.calendar!.id, s.calendar!.version);
+  // The rules the dossier was received under, not today's.
+  const rules = () => ruleSets(s.ruleSet!);
   const by = c.by;
   const at = c.at;
 
@@ -117,7 +115,7 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
           member: m.member,
           agency: m.agency,
           workingDaysSinceReceipt: days,
-          late: days > SUPPLEMENT_WINDOW_WORKING_DAYS,
+          late: days > rules().supplementWindowWorkingDays,
           missing: c.missing ?? [],
           ...noted(c),
         },
@@ -234,10 +232,10 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
       const refused = guard(s, c.type, ['OUT_FOR_DELIVERY'], 'POSTAL.STATE_CONTRADICTS');
       if (refused) return refused;
       const last = s.countedDeliveryAttempts[s.countedDeliveryAttempts.length - 1];
-      const counted = last === undefined || cal().workingDaysBetween(last, at) >= DELIVERY_ATTEMPT_GAP_WORKING_DAYS;
+      const counted = last === undefined || cal().workingDaysBetween(last, at) >= rules().deliveryAttemptGapWorkingDays;
       const countedAttempts = s.countedDeliveryAttempts.length + (counted ? 1 : 0);
       const failed: DossierEvent = { type: 'DeliveryAttemptFailed', at, by, counted, countedAttempts };
-      return countedAttempts >= COUNTED_ATTEMPTS_BEFORE_RETURN && counted
+      return countedAttempts >= rules().countedAttemptsBeforeReturn && counted
         ? [failed, { type: 'ResultBackAtUnit', at, by, reason: 'DELIVERY_FAILED' }]
         : [failed];
     }

@@ -4,6 +4,7 @@ import type { DossierEvent, RecordedEvent } from './events';
 import { evolve } from './evolve';
 import { record } from './record';
 import { isRefusal, type Refusal } from './rules';
+import { ruleSetOf, type RuleSetResolver } from './rule-sets';
 import { EMPTY_DOSSIER, type DossierState } from './state';
 import { dueAlerts, nextTimerAt } from './timers';
 
@@ -16,7 +17,10 @@ export class Dossier {
   private current: DossierState = EMPTY_DOSSIER;
   private readonly log: RecordedEvent[] = [];
 
-  constructor(private readonly calendars: CalendarResolver) {}
+  constructor(
+    private readonly calendars: CalendarResolver,
+    private readonly ruleSets: RuleSetResolver = ruleSetOf,
+  ) {}
 
   /** Rebuilds a dossier from its recorded log (a replay, a projection, a test). */
   static fromLog(calendars: CalendarResolver, log: readonly RecordedEvent[]): Dossier {
@@ -35,7 +39,7 @@ export class Dossier {
 
   /** What the command would do, without doing it: the refusal, or null (update validators). */
   check(command: DossierCommand): Refusal | null {
-    const result = decide(this.current, command, this.calendars);
+    const result = decide(this.current, command, this.calendars, this.ruleSets);
     return isRefusal(result) ? result : null;
   }
 
@@ -47,7 +51,7 @@ export class Dossier {
     const before = this.current;
     const alerts = dueAlerts(before, command.at - 1);
     const afterAlerts = alerts.reduce(evolve, before);
-    const result = decide(afterAlerts, command, this.calendars);
+    const result = decide(afterAlerts, command, this.calendars, this.ruleSets);
     if (isRefusal(result)) return result;
     return [...alerts, ...result].map((e) => this.append(e));
   }

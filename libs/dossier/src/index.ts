@@ -14,3 +14,5 @@ export * from './view';
 export * from './procedure-check';
 export * from './versions';
 export * from './dossier-code';
+export type { RuleSet, RuleSetResolver } from './rule-sets';
+export { ruleSetOf, RULE_SET_VERSIONS } from './rule-sets';

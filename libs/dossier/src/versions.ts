@@ -1,21 +1,5 @@
+export { ruleSetAt } from './rule-sets';
 import type { Procedure } from '@motcua/contracts';
-
-/**
- * Rule sets: the legal regime a dossier is received under (ONE-STOP.md, preamble). Decree 118/2025
- * carries the lifecycle into the provincial and commune service centres from 1/7/2025; the rules
- * this engine enforces are the same in both, but each dossier records which one it was received
- * under so that a later divergence is a new version, not a silent change to running dossiers.
- */
-const RULE_SETS = [
-  { version: 'ND61-2018', from: Date.UTC(2018, 5, 21, -7) },
-  { version: 'ND118-2025', from: Date.UTC(2025, 6, 1, -7) },
-] as const;
-
-export function ruleSetAt(instant: number): string {
-  let chosen: string = RULE_SETS[0].version;
-  for (const r of RULE_SETS) if (instant >= r.from) chosen = r.version;
-  return chosen;
-}
 
 /**
  * A procedure's version when it does not state one (scenario procedures): a short digest of its
