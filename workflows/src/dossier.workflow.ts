@@ -2,13 +2,14 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import { calendarFor } from '@motcua/calendar';
 import { ACTION_NAMES, TERMINAL_STATUSES, type DossierStatus } from '@motcua/contracts';
-import { Dossier, dueAlerts, fold, isRefusal, toView, type DossierCommand } from '@motcua/dossier';
+import { afterEffect, Dossier, dueAlerts, fold, isRefusal, NOTHING_DONE, pendingEffects, toView, type DossierCommand } from '@motcua/dossier';
 import type { PublishActivities } from '@motcua/activities';
 import {
   INTERNAL_COMMANDS,
@@ -75,6 +76,60 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Retu
   setHandler(eventsQuery, () => [...dossier.events]);
 
   const terminal = () => TERMINAL_STATUSES.includes(dossier.state.status as DossierStatus);
+  const showInList = () => {
+    if (input.visibility !== false) upsertSearchAttributes(searchAttributesOf(toView(dossier.state, now())));
+  };
+
+  if (patched(EFFECTS_APART)) {
+    await Promise.all([keepTime(dossier, now, terminal, showInList), workThroughEffects(dossier, terminal)]);
+  } else {
+    await publishingInline(dossier, now, terminal, showInList);
+  }
+  await condition(allHandlersFinished);
+  return toView(dossier.state, now());
+}
+
+/**
+ * Dossiers started from this version on keep their clock and their effects apart; dossiers
+ * started before it (whose histories interleave publishing with timers) keep the inline loop.
+ */
+const EFFECTS_APART = 'effects-apart-from-the-clock';
+
+/**
+ * The dossier's clock: sleeps until its next armed timer or its next change, raises the alerts
+ * that are due and shows the dossier as it now is in the list. Never waits for an effect.
+ */
+async function keepTime(dossier: Dossier, now: () => number, terminal: () => boolean, showInList: () => void): Promise<void> {
+  let shown = -1;
+  for (;;) {
+    const seen = dossier.events.length;
+    if (seen !== shown) {
+      showInList();
+      shown = seen;
+    }
+    if (terminal()) return;
+    const next = dossier.nextTimerAt();
+    const changed = () => dossier.events.length !== seen;
+    if (next === null) await condition(changed);
+    else if (next > now()) await condition(changed, next - now());
+    dossier.raiseDueAlerts(now());
+  }
+}
+
+/** The effects the dossier's log calls for, each channel in order, until the dossier has ended and nothing is left. */
+async function workThroughEffects(dossier: Dossier, terminal: () => boolean): Promise<void> {
+  let done = NOTHING_DONE;
+  for (;;) {
+    await condition(() => pendingEffects(dossier.events, done).length > 0 || terminal());
+    const [effect] = pendingEffects(dossier.events, done);
+    if (!effect) return; // ended, and everything done
+    await publishDossierEvents([...effect.records]);
+    done = afterEffect(done, effect);
+  }
+}
+
+/** Before EFFECTS_APART: one loop, where a publish that waits holds the timers back. Kept for dossiers started before it. */
+async function publishingInline(dossier: Dossier, now: () => number, terminal: () => boolean, showInList: () => void): Promise<void> {
   let published = 0;
   for (;;) {
     const next = dossier.nextTimerAt();
@@ -85,13 +140,11 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Retu
     dossier.raiseDueAlerts(now());
     if (published < dossier.events.length) {
       // Visibility first: the dossier list must not wait for Kafka to come back.
-      if (input.visibility !== false) upsertSearchAttributes(searchAttributesOf(toView(dossier.state, now())));
+      showInList();
       const batch = dossier.events.slice(published);
       await publishDossierEvents(batch);
       published += batch.length;
     }
     if (terminal() && published === dossier.events.length) break;
   }
-  await condition(allHandlersFinished);
-  return toView(dossier.state, now());
 }

@@ -13,44 +13,60 @@ import type { PublishCaptureSinks } from './testing/publish-capture.interceptor'
  * a replay fail here; such a change needs patched() or a new workflow type (README, "Changing
  * workflow code").
  */
+/**
+ * histories/*.json: the current workflow shape (npm run record-histories rewrites them);
+ * histories/<shape>/*.json: older shapes, frozen and kept while dossiers started under them may
+ * still run (publishing-inline/: before the clock and the effects were kept apart).
+ */
 const DIR = path.resolve(__dirname, '../histories');
-const files = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort() : [];
+const files = fs.existsSync(DIR)
+  ? (fs.readdirSync(DIR, { recursive: true }) as string[]).filter((f) => f.endsWith('.json')).sort()
+  : [];
+const SHAPES = new Set(files.map((f) => path.dirname(f)));
 
 describe('recorded histories replay on the current workflow code', () => {
-  it('has recorded histories', () => expect(files.length).toBeGreaterThan(0));
+  it('has recorded histories of the current shape and of the older ones', () => {
+    expect(files.length).toBeGreaterThan(0);
+    expect([...SHAPES].sort()).toEqual(['.', 'publishing-inline']);
+  });
 
   it('replays every one without non-determinism, publishing exactly what was published', async () => {
     installTemporalRuntime('test', 'ERROR');
     const workflowBundle = await buildWorkflowBundle({ interceptorModules: [require.resolve('./testing/publish-capture.interceptor')] });
-    const histories = files.map((f) => {
-      const { workflowId, history } = JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8'));
-      return { workflowId: workflowId as string, history: historyFromJSON(history) };
-    });
-    const emitted = new Map<string, unknown[]>();
-    const sinks: InjectedSinks<PublishCaptureSinks> = {
-      publishCapture: {
-        scheduled: {
-          fn: (_info, workflowId, activityType, args) => {
-            if (activityType === 'publishDossierEvents') emitted.set(workflowId, [...(emitted.get(workflowId) ?? []), ...args]);
-          },
-          callDuringReplay: true,
-        },
-      },
-    };
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowBundle, sinks }, histories)) {
-      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+    // One shape at a time: the same scenario recorded in two shapes has the same workflow id.
+    for (const shape of SHAPES) {
+      const histories = files
+        .filter((f) => path.dirname(f) === shape)
+        .map((f) => {
+          const { workflowId, history } = JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8'));
+          return { workflowId: `${shape}/${workflowId as string}`, history: historyFromJSON(history) };
+        });
+      const emitted = new Map<string, unknown[]>();
+      const sinks: InjectedSinks<PublishCaptureSinks> = {
+        publishCapture: {
+          scheduled: {
+            fn: (_info, workflowId, activityType, args) => {
+              if (activityType === 'publishDossierEvents') emitted.set(workflowId, [...(emitted.get(workflowId) ?? []), ...args]);
+            },
+            callDuringReplay: true,
+          },
+        },
+      };
+      for await (const result of Worker.runReplayHistories({ workflowBundle, sinks }, histories)) {
+        if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+      }
+
+      // What the current code publishes for each history is what that history published (and so
+      // what consumers already have on Kafka), event for event.
+      for (const { workflowId, history } of histories) {
+        const recorded = (history.events ?? [])
+          .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'publishDossierEvents')
+          .flatMap((e) => (e.activityTaskScheduledEventAttributes!.input?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p)));
+        expect(recorded.length).toBeGreaterThan(0);
+        expect([workflowId, JSON.parse(JSON.stringify(emitted.get(workflowId) ?? []))]).toEqual([workflowId, recorded]);
+      }
     }
     expect(failures).toEqual([]);
-
-    // What the current code publishes for each history is what that history published (and so
-    // what consumers already have on Kafka), event for event.
-    for (const { workflowId, history } of histories) {
-      const recorded = (history.events ?? [])
-        .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'publishDossierEvents')
-        .flatMap((e) => (e.activityTaskScheduledEventAttributes!.input?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p)));
-      expect(recorded.length).toBeGreaterThan(0);
-      expect([workflowId, JSON.parse(JSON.stringify(emitted.get(workflowId) ?? []))]).toEqual([workflowId, recorded]);
-    }
   });
 });

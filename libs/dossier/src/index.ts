@@ -16,3 +16,4 @@ export * from './versions';
 export * from './dossier-code';
 export type { RuleSet, RuleSetResolver } from './rule-sets';
 export { ruleSetOf, RULE_SET_VERSIONS } from './rule-sets';
+export * from './effects';
