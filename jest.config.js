@@ -15,5 +15,6 @@ module.exports = {
     '<rootDir>/apps/scenarios',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
+    '<rootDir>/infra',
   ],
 };
