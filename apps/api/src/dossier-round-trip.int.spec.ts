@@ -9,7 +9,6 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { Kafka, logLevel } from 'kafkajs';
 import { DOSSIER_EVENTS_TOPIC, DossierCloudEventSchema } from '@motcua/contracts';
@@ -17,7 +16,7 @@ import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-b
 import { createDossierWorker, temporalSettingsFromEnv } from '@motcua/temporal';
 import { Client, Connection } from '@temporalio/client';
 import { AppModule } from './app.module';
-import { configureApp } from './app-setup';
+import { createApiApp } from './app-setup';
 import { apiConfigFromEnv } from './config/api-config';
 
 const enabled = Boolean(process.env.TEMPORAL_ADDRESS && process.env.KAFKA_BROKERS);
@@ -70,8 +69,7 @@ jest.setTimeout(180_000);
     worker = await createDossierWorker({ connection, namespace: temporal.namespace, taskQueue: temporal.taskQueue, publisher });
     running = worker.run();
 
-    app = await NestFactory.create(AppModule.forRoot({ ...apiConfigFromEnv(), temporal }), { logger: false });
-    configureApp(app, { requestLog: false });
+    app = await createApiApp(AppModule.forRoot({ ...apiConfigFromEnv(), temporal }), { logger: false, requestLog: false });
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     client = new Client({ connection: await Connection.connect({ address: temporal.address }), namespace: temporal.namespace });

@@ -1,15 +1,13 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
-import { configureApp } from './app-setup';
+import { createApiApp } from './app-setup';
 import { apiConfigFromEnv, DEV_APPLICANT_REF_SECRET } from './config/api-config';
 import { JsonLogger, logLine } from './logging/json-logger';
 
 /** The HTTP API (CONTRACTS.md). Port API_PORT (3000), host API_HOST (127.0.0.1). */
 async function main() {
   const config = apiConfigFromEnv();
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: new JsonLogger(), bufferLogs: true });
-  configureApp(app);
+  const app = await createApiApp(AppModule.forRoot(config), { logger: new JsonLogger(), bufferLogs: true });
   // SIGTERM / SIGINT: stop accepting requests, then close the Temporal connection and Kafka admin.
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);

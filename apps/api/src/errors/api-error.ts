@@ -35,3 +35,6 @@ export const badRequest = (message: string, rule: string | null = null) => new A
 export const notFound = (message: string) => new ApiError(404, 'NOT_FOUND', null, message);
 export const ruleViolation = (rule: string, message: string) => new ApiError(409, 'RULE_VIOLATION', rule, message);
 export const unavailable = (message: string) => new ApiError(503, 'UNAVAILABLE', null, message);
+export const methodNotAllowed = (message: string) => new ApiError(405, 'METHOD_NOT_ALLOWED', null, message);
+export const payloadTooLarge = (message: string) => new ApiError(413, 'PAYLOAD_TOO_LARGE', null, message);
+export const unsupportedMediaType = (message: string) => new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', null, message);
