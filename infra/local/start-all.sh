@@ -38,6 +38,21 @@ set -a
 eval "$stack_env"
 set +a
 export KAFKAJS_NO_PARTITIONER_WARNING=1
+# The API refuses a missing or public pseudonym key: this install gets a random one of its own,
+# kept in the state folder (git-ignored), unless the user gave one.
+if [[ -z ${APPLICANT_REF_SECRET:-} ]]; then
+  key_file="$STATE_DIR/secrets/applicant-ref.key"
+  if [[ ! -s $key_file ]]; then
+    mkdir -p "$STATE_DIR/secrets"
+    chmod 700 "$STATE_DIR/secrets"
+    (umask 077 && node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))' >"$key_file.tmp")
+    mv "$key_file.tmp" "$key_file"
+    log "generated this install's APPLICANT_REF_SECRET in ${key_file#"$MOTCUA_ROOT"/}"
+  fi
+  chmod 600 "$key_file"
+  APPLICANT_REF_SECRET=$(<"$key_file")
+  export APPLICANT_REF_SECRET
+fi
 API_PORT="${API_PORT:-3000}"
 API_HOST="${API_HOST:-127.0.0.1}"
 export API_PORT API_HOST

@@ -13,6 +13,7 @@ import { OPENAPI_DOCUMENT } from './openapi/openapi.tokens';
 import { builtInCatalog, ProcedureCatalog } from './procedures/procedure-catalog';
 import { ProceduresController } from './procedures/procedures.controller';
 import { TemporalModule } from './temporal/temporal.module';
+import { TEST_APPLICANT_REF_SECRET } from './testing/test-applicant-ref-secret';
 
 const controllers = [HealthController, DocsController, ProceduresController, DossiersController];
 
@@ -50,7 +51,7 @@ export class AppModule {
 
   /** Tests: the same controllers and services, no servers. */
   static forTest(fakes: AppFakes): DynamicModule {
-    const config = { ...apiConfigFromEnv({}), ...fakes.config };
+    const config = { ...apiConfigFromEnv({ APPLICANT_REF_SECRET: TEST_APPLICANT_REF_SECRET }), ...fakes.config };
     const health: HealthProbe = fakes.health ?? { check: async () => ({ temporal: true, kafka: true }) };
     return {
       module: AppModule,

@@ -18,6 +18,7 @@ import { Client, Connection } from '@temporalio/client';
 import { AppModule } from './app.module';
 import { createApiApp } from './app-setup';
 import { apiConfigFromEnv } from './config/api-config';
+import { TEST_APPLICANT_REF_SECRET } from './testing/test-applicant-ref-secret';
 
 const enabled = Boolean(process.env.TEMPORAL_ADDRESS && process.env.KAFKA_BROKERS);
 if (!enabled && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') {
@@ -69,7 +70,8 @@ jest.setTimeout(180_000);
     worker = await createDossierWorker({ connection, namespace: temporal.namespace, taskQueue: temporal.taskQueue, publisher });
     running = worker.run();
 
-    app = await createApiApp(AppModule.forRoot({ ...apiConfigFromEnv(), temporal }), { logger: false, requestLog: false });
+    const config = apiConfigFromEnv({ ...process.env, APPLICANT_REF_SECRET: TEST_APPLICANT_REF_SECRET });
+    app = await createApiApp(AppModule.forRoot({ ...config, temporal }), { logger: false, requestLog: false });
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     client = new Client({ connection: await Connection.connect({ address: temporal.address }), namespace: temporal.namespace });
