@@ -35,6 +35,8 @@ function caseSensitivePaths(app: NestExpressApplication): void {
 /** Everything on the app before it listens: routing, request log, body, errors, Swagger UI. */
 function configureApp(app: NestExpressApplication, options: { requestLog?: boolean } = {}): NestExpressApplication {
   caseSensitivePaths(app);
+  // Naming the framework helps only someone matching it against known vulnerabilities.
+  app.disable('x-powered-by');
   if (options.requestLog ?? true) app.use(requestLog);
   app.use(allowedMethods);
   app.use(jsonOnly);
