@@ -16,5 +16,6 @@ module.exports = {
     '<rootDir>/apps/scenarios',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
+    '<rootDir>/infra',
   ],
 };

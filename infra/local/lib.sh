@@ -93,17 +93,31 @@ pid_alive() {
 # stdout+stderr appended to LOGFILE. The PID written to PIDFILE is the session/process-group
 # leader, so stop_pidfile can signal the whole group. Inherited descriptors above 2 (pipes of a
 # caller such as a test runner, lock files) are closed so that the server holds none of them.
+# The closing loop carries no redirection of its own: while one is active, bash keeps its saved
+# stderr on a descriptor above 2 (fd 10), the loop would close it, and the server's stderr would
+# stay /dev/null for good. Then it checks that the server's stderr really is LOGFILE.
 start_detached() {
   local pidfile=$1 logfile=$2; shift 2
   rm -f "$pidfile"
+  touch "$logfile"
   # shellcheck disable=SC2016
   setsid bash -c '
-    for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-"; done 2>/dev/null
+    for fd in /proc/$$/fd/*; do fd=${fd##*/}; if ((fd > 2)); then exec {fd}>&-; fi; done
     echo $$ > "$0.tmp" && mv "$0.tmp" "$0"; exec "$@"' "$pidfile" "$@" \
     </dev/null >>"$logfile" 2>&1 &
   local i
-  for ((i = 0; i < 100; i++)); do [[ -s $pidfile ]] && return 0; sleep 0.05; done
-  die "process did not record its PID in $pidfile"
+  for ((i = 0; i < 100; i++)); do [[ -s $pidfile ]] && break; sleep 0.05; done
+  [[ -s $pidfile ]] || die "process did not record its PID in $pidfile"
+  stderr_goes_to_log "$(<"$pidfile")" "$logfile"
+}
+
+# stderr_goes_to_log PID LOGFILE: fails loudly unless the process's stderr is LOGFILE (a process
+# that already exited is left to the caller, who reports the end of its log).
+stderr_goes_to_log() {
+  local pid=$1 logfile=$2 target
+  target=$(readlink "/proc/$pid/fd/2" 2>/dev/null) || return 0
+  [[ $target == "$(readlink -f "$logfile")" ]] ||
+    die "the stderr of pid $pid is $target, not $logfile: its log would be lost"
 }
 
 # stop_pidfile PIDFILE [TIMEOUT_S=20] [CMDLINE_MARK]: TERM the recorded process (its process group

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# npm start: installs what is missing, starts the Temporal dev server (with its Web UI) and the
-# Kafka broker (or uses TEMPORAL_ADDRESS / KAFKA_BROKERS), then the worker and the API; prints
-# the URLs; Ctrl-C (or TERM) stops everything this run started, and only that.
+# npm start: installs what is missing, builds the API and the worker as production deploys them
+# (esbuild bundles and the prebuilt workflow bundle, from the Nx cache when nothing changed),
+# starts the Temporal dev server (with its Web UI) and the Kafka broker (or uses TEMPORAL_ADDRESS /
+# KAFKA_BROKERS), then the built worker and API; prints the URLs; Ctrl-C (or TERM) stops
+# everything this run started, and only that.
 set -euo pipefail
 LOG_TAG=start
 # shellcheck source=lib.sh
@@ -10,6 +12,17 @@ cd "$MOTCUA_ROOT"
 t0=$(now_ms)
 
 "$MOTCUA_LOCAL_DIR/node-deps.sh"
+
+API_PORT="${API_PORT:-3000}"
+API_HOST="${API_HOST:-127.0.0.1}"
+export API_PORT API_HOST
+port_free "$API_PORT" || die "port $API_PORT is taken: set API_PORT to another one"
+
+# The processes users deploy, not tsx: under tsx the API had two copies of @nestjs/common and
+# answered 500 where the bundle answers 400 (PITFALLS.md 15).
+log "building the API and the worker (dist/; unchanged sources come from the Nx cache)"
+NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker --outputStyle=static >&2 ||
+  die "the build failed (above)"
 
 APPS_STATE="$STATE_DIR/apps"
 mkdir -p "$APPS_STATE"
@@ -38,19 +51,40 @@ set -a
 eval "$stack_env"
 set +a
 export KAFKAJS_NO_PARTITIONER_WARNING=1
-API_PORT="${API_PORT:-3000}"
-API_HOST="${API_HOST:-127.0.0.1}"
-export API_PORT API_HOST
 # The API's operational store (request keys, notes): embedded, kept in the state folder, unless
 # DATABASE_URL names a PostgreSQL server.
 export STORE_DIR="${STORE_DIR:-$STATE_DIR/store}"
-port_free "$API_PORT" || die "port $API_PORT is taken: set API_PORT to another one"
+
+# The API refuses a missing or public pseudonym key: this install gets a random one of its own,
+# kept in the state folder (git-ignored), unless the user gave one.
+if [[ -z ${APPLICANT_REF_SECRET:-} ]]; then
+  key_file="$STATE_DIR/secrets/applicant-ref.key"
+  if [[ ! -s $key_file ]]; then
+    mkdir -p "$STATE_DIR/secrets"
+    chmod 700 "$STATE_DIR/secrets"
+    (umask 077 && node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))' >"$key_file.tmp")
+    mv "$key_file.tmp" "$key_file"
+    log "generated this install's APPLICANT_REF_SECRET in ${key_file#"$MOTCUA_ROOT"/}"
+  fi
+  chmod 600 "$key_file"
+  APPLICANT_REF_SECRET=$(<"$key_file")
+  export APPLICANT_REF_SECRET
+fi
+
+# logged_since OFFSET FILE TEXT: TEXT is in FILE after its first OFFSET bytes (the logs are
+# appended to across runs: only this run's lines count).
+logged_since() { tail -c "+$(($1 + 1))" "$2" 2>/dev/null | grep -qF "$3"; }
+size_of() { stat -c %s "$1" 2>/dev/null || echo 0; }
 
 log "starting the worker and the API (logs in ${APPS_STATE#"$MOTCUA_ROOT"/})"
-start_detached "$APPS_STATE/worker.pid" "$APPS_STATE/worker.log" node_modules/.bin/tsx apps/worker/src/main.ts
-start_detached "$APPS_STATE/api.pid" "$APPS_STATE/api.log" node_modules/.bin/tsx apps/api/src/main.ts
+worker_from=$(size_of "$APPS_STATE/worker.log")
+start_detached "$APPS_STATE/worker.pid" "$APPS_STATE/worker.log" \
+  env MOTCUA_WORKFLOW_BUNDLE=dist/apps/worker/workflow-bundle.js node --enable-source-maps dist/apps/worker/main.js
+start_detached "$APPS_STATE/api.pid" "$APPS_STATE/api.log" node --enable-source-maps dist/apps/api/main.js
 WAIT_PIDFILE="$APPS_STATE/api.pid" wait_for 90 "$APPS_STATE/api.log" "API on port $API_PORT" \
   node -e "fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "http://$API_HOST:$API_PORT/health"
+WAIT_PIDFILE="$APPS_STATE/worker.pid" wait_for 90 "$APPS_STATE/worker.log" "the worker" \
+  logged_since "$worker_from" "$APPS_STATE/worker.log" '"msg":"worker started"'
 
 cat >&2 <<INFO
 
@@ -59,6 +93,7 @@ cat >&2 <<INFO
     Swagger UI   http://$API_HOST:$API_PORT/docs      (OpenAPI: /openapi.json, AsyncAPI: /asyncapi.json)
     Temporal UI  ${TEMPORAL_UI:-(external Temporal at $TEMPORAL_ADDRESS)}
     Temporal     $TEMPORAL_ADDRESS      Kafka  $KAFKA_BROKERS  (topic dossier.events)
+    Logs         ${APPS_STATE#"$MOTCUA_ROOT"/}/api.log, worker.log  (JSON lines)
   Ctrl-C stops everything this run started.
 
 INFO

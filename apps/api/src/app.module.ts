@@ -18,6 +18,7 @@ import { RequestKeysService } from './dossiers/request-keys.service';
 import { StoreModule } from './store/store.module';
 import { DOSSIER_NOTES, REQUEST_KEYS } from './store/store.tokens';
 import { UnitsController } from './units/units.controller';
+import { TEST_APPLICANT_REF_SECRET } from './testing/test-applicant-ref-secret';
 
 const controllers = [HealthController, DocsController, ProceduresController, UnitsController, DossiersController];
 
@@ -58,7 +59,7 @@ export class AppModule {
 
   /** Tests: the same controllers and services, no servers. */
   static forTest(fakes: AppFakes): DynamicModule {
-    const config = { ...apiConfigFromEnv({}), ...fakes.config };
+    const config = { ...apiConfigFromEnv({ APPLICANT_REF_SECRET: TEST_APPLICANT_REF_SECRET }), ...fakes.config };
     const health: HealthProbe = fakes.health ?? { check: async () => ({ temporal: true, kafka: true }) };
     return {
       module: AppModule,

@@ -9,7 +9,6 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { Kafka, logLevel } from 'kafkajs';
 import { builtInUnits, loadCatalog, loadUnits } from '@motcua/catalog';
@@ -18,8 +17,9 @@ import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-b
 import { createDossierWorker, temporalSettingsFromEnv } from '@motcua/temporal';
 import { Client, Connection } from '@temporalio/client';
 import { AppModule } from './app.module';
-import { configureApp } from './app-setup';
+import { createApiApp } from './app-setup';
 import { apiConfigFromEnv } from './config/api-config';
+import { TEST_APPLICANT_REF_SECRET } from './testing/test-applicant-ref-secret';
 
 const enabled = Boolean(process.env.TEMPORAL_ADDRESS && process.env.KAFKA_BROKERS);
 if (!enabled && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') {
@@ -78,8 +78,8 @@ jest.setTimeout(180_000);
     worker = await createDossierWorker({ connection, namespace: temporal.namespace, taskQueue: temporal.taskQueue, publisher });
     running = worker.run();
 
-    app = await NestFactory.create(AppModule.forRoot({ ...apiConfigFromEnv(), temporal }, catalog), { logger: false });
-    configureApp(app, { requestLog: false });
+    const config = apiConfigFromEnv({ ...process.env, APPLICANT_REF_SECRET: TEST_APPLICANT_REF_SECRET });
+    app = await createApiApp(AppModule.forRoot({ ...config, temporal }, catalog), { logger: false, requestLog: false });
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     client = new Client({ connection: await Connection.connect({ address: temporal.address }), namespace: temporal.namespace });

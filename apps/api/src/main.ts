@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
-import { configureApp } from './app-setup';
-import { apiConfigFromEnv, DEV_APPLICANT_REF_SECRET } from './config/api-config';
+import { createApiApp } from './app-setup';
+import { apiConfigFromEnv } from './config/api-config';
 import { JsonLogger, logLine } from './logging/json-logger';
 
 /** The HTTP API (CONTRACTS.md). Port API_PORT (3000), host API_HOST (127.0.0.1). */
@@ -12,13 +11,12 @@ async function main() {
   if (!config.store.url && !config.store.dataDir) {
     throw new Error('no operational store: set DATABASE_URL (PostgreSQL) or STORE_DIR (a folder for the embedded store)');
   }
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: new JsonLogger(), bufferLogs: true });
-  configureApp(app);
+  const app = await createApiApp(AppModule.forRoot(config), { logger: new JsonLogger(), bufferLogs: true });
   // SIGTERM / SIGINT: stop accepting requests, then close the Temporal connection and Kafka admin.
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
-  if (config.applicantRefSecret === DEV_APPLICANT_REF_SECRET) {
-    logLine('warn', 'APPLICANT_REF_SECRET is not set: using the development key for applicant references');
+  if (config.insecureKeys) {
+    logLine('warn', 'MOTCUA_DEV_INSECURE_KEYS=1: APPLICANT_REF_SECRET is missing, short or public, and is used anyway; never run real applicants in this mode');
   }
   logLine('info', 'api started', { url: await app.getUrl(), temporal: config.temporal.address, kafka: config.kafkaBrokers });
 }

@@ -68,4 +68,14 @@ describe('npm run scenarios', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('names a missing path on stderr, prints nothing on stdout, and exits 2', () => {
+    const run = spawnSync('npm', ['--prefix', ROOT, 'run', 'scenarios', '--', P01, 'no-such-folder/x.json'], {
+      cwd: os.tmpdir(),
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect([run.status, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toContain(`no such file or folder: no-such-folder/x.json`);
+  });
 });

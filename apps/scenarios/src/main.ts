@@ -34,7 +34,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     files = scenarioFiles(inputs);
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n`);
+    // Stdout carries only scenario lines: a caller piping them must not parse an error as one.
+    const err = e as NodeJS.ErrnoException;
+    process.stderr.write(err.code === 'ENOENT' ? `no such file or folder: ${err.path}\n` : `${err.message}\n`);
     return 2;
   }
   if (examples) {

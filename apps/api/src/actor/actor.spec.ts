@@ -2,6 +2,7 @@ import { UNIDENTIFIED } from '@motcua/dossier';
 import { ApiError } from '../errors/api-error';
 import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
 import { startTestApp, type TestApp } from '../testing/start-test-app';
+import { rawRequest } from '../testing/raw-request';
 import { ActorResolver } from './actor-resolver';
 
 describe('ActorResolver (the authentication seam)', () => {
@@ -29,6 +30,40 @@ describe('ActorResolver (the authentication seam)', () => {
       { 'x-actor-id': ['a', 'b'] },
     ]) {
       expect(() => resolver.resolve(headers, null)).toThrow(ApiError);
+    }
+  });
+
+  const refusal = (headers: Record<string, string>) => {
+    try {
+      resolver.resolve(headers, null);
+    } catch (e) {
+      return e instanceof ApiError ? [e.status, e.message] : e;
+    }
+    return 'accepted';
+  };
+
+  it('says "give the header once" for a repeated header, which Node hands over joined with ", "', () => {
+    expect(refusal({ 'x-actor-id': 'officer-1, officer-2' })).toEqual([400, 'X-Actor-Id: give the header once']);
+    expect(refusal({ 'x-actor-role': 'ONE_STOP_OFFICER, ADMIN' })).toEqual([400, 'X-Actor-Role: give the header once']);
+    expect(refusal({ 'x-actor-id': 'a,b' })).toEqual([400, 'X-Actor-Id: give the header once']);
+  });
+
+  it('refuses the ids and roles the engine writes itself (timers, absent headers, simulated officers)', () => {
+    for (const id of ['system', 'unidentified', 'SYSTEM', 'Unidentified', 'scenario:P01', 'Scenario:x']) {
+      expect([id, refusal({ 'x-actor-id': id })]).toEqual([id, [400, expect.stringMatching(/^X-Actor-Id: .* is reserved to the engine$/)]]);
+    }
+    for (const role of ['SYSTEM', 'system', 'unidentified']) {
+      expect([role, refusal({ 'x-actor-id': 'officer-1', 'x-actor-role': role })]).toEqual([role, [400, expect.stringMatching(/^X-Actor-Role: .* is reserved/)]]);
+    }
+    expect(refusal({ 'x-actor-id': 'systems-officer', 'x-actor-role': 'SYSTEM_ADMIN' })).toBe('accepted');
+  });
+
+  it('refuses an id shaped like a citizen id or a phone number: personal data must not become an actor id', () => {
+    for (const id of ['001099012345', '123456789', '0912345678', '0912.345.678', '001-099-012-345', '00109901234']) {
+      expect([id, refusal({ 'x-actor-id': id })]).toEqual([id, [400, expect.stringMatching(/citizen id/)]]);
+    }
+    for (const id of ['officer-17', '12345678', '1234567890123', 'u-001099012345', '3f2a9c10-5b7e-4d21-9a0c-123456789012']) {
+      expect([id, refusal({ 'x-actor-id': id })]).toEqual([id, 'accepted']);
     }
   });
 });
@@ -67,6 +102,23 @@ describe('the actor over HTTP', () => {
     ]);
     const events = (await t.call('GET', `/api/v1/dossiers/${code}`)).body.events;
     expect(events.find((e: { type: string }) => e.type === 'StagePartCompleted').actor).toEqual({ id: 'o2', role: 'AGENCY_OFFICER', agency: 'UBND_XA' });
+  });
+
+  it('answers 400 "give the header once" to a header sent twice, before acting', async () => {
+    const { code } = (await create()).body;
+    const raw = await rawRequest(t.url, {
+      method: 'POST',
+      path: `/api/v1/dossiers/${code}/accept`,
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['X-Actor-Id', 'officer-1'],
+        ['X-Actor-Id', 'officer-2'],
+      ],
+      body: '{}',
+    });
+    expect(raw.status).toBe(400);
+    expect(JSON.parse(raw.body)).toEqual({ error: { code: 'BAD_REQUEST', rule: null, message: 'X-Actor-Id: give the header once' } });
+    expect(gateway.commands).toHaveLength(1);
   });
 
   it('records "unidentified" without headers, and answers 400 for a malformed one without acting', async () => {

@@ -10,8 +10,10 @@ export interface ApiConfig {
   kafkaBrokers: string[];
   /** The working calendar new dossiers are received under (its latest version is recorded). */
   calendarId: string;
-  /** Key of the pseudonymous applicant reference (HMAC); the default is for development only. */
+  /** Key of the pseudonymous applicant reference (HMAC). */
   applicantRefSecret: string;
+  /** Explicit dev mode (MOTCUA_DEV_INSECURE_KEYS=1): a key that is not real was accepted. */
+  insecureKeys: boolean;
   /** How long /health waits for each of Temporal and Kafka. */
   healthTimeoutMs: number;
   /** How long a query or an update may take before the API answers 503. */
@@ -22,7 +24,10 @@ export interface ApiConfig {
 
 export const API_CONFIG = Symbol('ApiConfig');
 
+/** Public (it is in the repository): accepted only in explicit dev mode. */
 export const DEV_APPLICANT_REF_SECRET = 'motcua-dev-applicant-ref-secret';
+/** Long enough that the key cannot be guessed to reverse references by trying every citizen id. */
+export const MIN_APPLICANT_REF_SECRET_LENGTH = 32;
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   return {
@@ -31,11 +36,33 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     temporal: temporalSettingsFromEnv(env),
     kafkaBrokers: brokersFromEnv(env),
     calendarId: env.API_CALENDAR || 'VN-GOV',
-    applicantRefSecret: env.APPLICANT_REF_SECRET || DEV_APPLICANT_REF_SECRET,
+    ...applicantRefKey(env),
     healthTimeoutMs: intFrom(env, 'API_HEALTH_TIMEOUT_MS', 2000, 100, 60_000),
     temporalCallTimeoutMs: intFrom(env, 'API_TEMPORAL_TIMEOUT_MS', 15_000, 100, 600_000),
     store: storeLocationFromEnv(env),
   };
+}
+
+/**
+ * A public or short key would let anyone who reads Kafka recompute `applicantRef` for every
+ * 12-digit citizen id, i.e. re-identify applicants: outside explicit dev mode the API does not
+ * start without a real one. The messages never contain the key.
+ */
+function applicantRefKey(env: NodeJS.ProcessEnv): Pick<ApiConfig, 'applicantRefSecret' | 'insecureKeys'> {
+  const given = env.APPLICANT_REF_SECRET ?? '';
+  const real = given.length >= MIN_APPLICANT_REF_SECRET_LENGTH && given !== DEV_APPLICANT_REF_SECRET;
+  if (real) return { applicantRefSecret: given, insecureKeys: false };
+  if (env.MOTCUA_DEV_INSECURE_KEYS === '1') return { applicantRefSecret: given || DEV_APPLICANT_REF_SECRET, insecureKeys: true };
+  const why =
+    given === ''
+      ? 'is not set'
+      : given === DEV_APPLICANT_REF_SECRET
+        ? 'is the development key published in the repository'
+        : `is shorter than ${MIN_APPLICANT_REF_SECRET_LENGTH} characters`;
+  throw new Error(
+    `APPLICANT_REF_SECRET ${why}: set a random secret of at least ${MIN_APPLICANT_REF_SECRET_LENGTH} characters ` +
+      '(e.g. `openssl rand -base64 32`), or MOTCUA_DEV_INSECURE_KEYS=1 on a development machine',
+  );
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

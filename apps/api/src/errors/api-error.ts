@@ -38,3 +38,6 @@ export const notFound = (message: string) => new ApiError(404, 'NOT_FOUND', null
 export const ruleViolation = (rule: string, message: string) => new ApiError(409, 'RULE_VIOLATION', rule, message);
 export const keyReused = (message: string) => new ApiError(422, 'UNPROCESSABLE_ENTITY', 'IDEMPOTENCY.KEY_REUSED', message);
 export const unavailable = (message: string) => new ApiError(503, 'UNAVAILABLE', null, message);
+export const methodNotAllowed = (message: string) => new ApiError(405, 'METHOD_NOT_ALLOWED', null, message);
+export const payloadTooLarge = (message: string) => new ApiError(413, 'PAYLOAD_TOO_LARGE', null, message);
+export const unsupportedMediaType = (message: string) => new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', null, message);

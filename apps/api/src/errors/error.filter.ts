@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, Logger, type ExceptionFilter } from '@nestjs/common';
 import { ApiError, type ErrorBody } from './api-error';
 import { fromTemporalError } from './temporal-errors';
 
@@ -22,6 +22,23 @@ const HTTP_CODES: Record<number, string> = {
 };
 
 /**
+ * Nest's HTTP exceptions, recognised by what they do rather than by their class: under tsx the
+ * app's `@nestjs/common` and the one `@nestjs/platform-express` loads are two module instances,
+ * and `instanceof HttpException` is false for the adapter's (PITFALLS.md 15).
+ */
+interface HttpExceptionLike {
+  getStatus(): number;
+  getResponse(): string | object;
+  message: string;
+  cause?: unknown;
+}
+
+function isHttpException(e: unknown): e is HttpExceptionLike {
+  const x = e as Partial<Record<'getStatus' | 'getResponse', unknown>> | null;
+  return typeof e === 'object' && x !== null && typeof x.getStatus === 'function' && typeof x.getResponse === 'function';
+}
+
+/**
  * The one place errors become HTTP answers, all in the shape `{"error": {"code", "rule", "message"}}`.
  * Unexpected errors get a generic message; their detail goes to the log, never to the client.
  */
@@ -43,8 +60,9 @@ export class ErrorFilter implements ExceptionFilter {
       if (mapped.status >= 500) this.logger.warn(describe(e));
       return { status: mapped.status, body: mapped.body() };
     }
-    if (e instanceof HttpException) {
-      const status = e.getStatus();
+    if (isHttpException(e)) {
+      const given = e.getStatus();
+      const status = Number.isInteger(given) && given >= 400 && given <= 599 ? given : 500;
       if (status >= 500) this.logger.error(describe(e));
       const message = status >= 500 ? 'internal error' : httpMessage(e);
       return { status, body: { error: { code: HTTP_CODES[status] ?? `HTTP_${status}`, rule: null, message } } };
@@ -54,7 +72,12 @@ export class ErrorFilter implements ExceptionFilter {
   }
 }
 
-function httpMessage(e: HttpException): string {
+function httpMessage(e: HttpExceptionLike): string {
+  // The adapter wraps a body the JSON parser refused, and a path it could not decode, with the
+  // parser's message: V8's quotes the body (personal data), so it goes neither out nor to the log.
+  const causeName = (e.cause as { name?: unknown } | undefined)?.name;
+  if (causeName === 'SyntaxError') return 'the body is not valid JSON (a JSON object is expected)';
+  if (causeName === 'URIError') return 'the path is not validly %-encoded';
   const r = e.getResponse();
   if (typeof r === 'string') return r;
   const m = (r as { message?: unknown }).message;

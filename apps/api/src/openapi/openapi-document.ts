@@ -38,7 +38,7 @@ const HealthSchema = z.object({
 });
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: unknown) => ({ 'application/json': { schema } });
+const json = (schema: unknown, example?: unknown) => ({ 'application/json': example === undefined ? { schema } : { schema, example } });
 const error = (description: string) => ({ description, content: json(ref('Error')) });
 const pascal = (s: string) => s[0].toUpperCase() + s.slice(1);
 
@@ -50,6 +50,25 @@ const idempotencyKey = {
   description: 'Makes a retry safe: the same key gives the same answer (and, on POST /dossiers, the same code; no second dossier).',
   schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
 };
+/**
+ * What Swagger UI's "Try it out" sends as given: a real procedure of the catalog and a plausible
+ * applicant (no `unit`: the procedure's own applies), then the steps of that procedure's route.
+ * Actions with free-text fields or dates keep the schema's placeholder.
+ */
+const REQUEST_EXAMPLES = {
+  createDossier: {
+    procedureCode: 'LLTP-CAP-PHIEU',
+    channel: 'COUNTER',
+    applicant: { name: 'Nguyễn Văn An', idNumber: '001099012345', phone: '0912345678', address: 'Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội' },
+  },
+  actions: {
+    accept: {},
+    complete: { agency: 'SO_TU_PHAP' },
+    supplement: {},
+    return: { channel: 'COUNTER' },
+  } as Partial<Record<(typeof HTTP_ACTIONS)[number], object>>,
+};
+
 const codeParam = { name: 'code', in: 'path', required: true, description: 'The dossier code, <unit>-<YYMMDD>-<NNNN>', schema: { type: 'string' } };
 
 export function buildOpenApiDocument(): OpenApiDocument {
@@ -113,7 +132,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
           'The applicant\'s personal data is used only to derive a pseudonymous reference; it is not stored in the dossier or its events.',
         security: actorSecurity,
         parameters: [idempotencyKey],
-        requestBody: { required: true, content: json(ref('CreateDossierRequest')) },
+        requestBody: { required: true, content: json(ref('CreateDossierRequest'), REQUEST_EXAMPLES.createDossier) },
         responses: {
           '201': {
             description: 'registered: SUBMITTED, or PICKUP_REQUESTED for POSTAL',
@@ -183,7 +202,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
         summary: HttpActionBodySchemas[action].description ?? action,
         security: actorSecurity,
         parameters: [codeParam, idempotencyKey],
-        requestBody: { required: Object.keys(HttpActionBodySchemas[action].shape).length > 0, content: json(ref(name)) },
+        requestBody: { required: Object.keys(HttpActionBodySchemas[action].shape).length > 0, content: json(ref(name), REQUEST_EXAMPLES.actions[action]) },
         responses: {
           '200': { description: 'the dossier after the action', content: json(ref('DossierView')) },
           '400': error('malformed body (the field is named)'),

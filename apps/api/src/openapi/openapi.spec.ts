@@ -136,6 +136,22 @@ describe('GET /openapi.json', () => {
     for (const item of list.body) expect(docSchema('#/components/schemas/DossierListItem').safeParse(item).success).toBe(true);
   });
 
+  it('gives request examples that Swagger UI\'s "Try it out" can send as they are, in the order of a dossier\'s trip', async () => {
+    const example = (path: string) => doc.paths[path].post.requestBody.content['application/json'].example;
+    const create = example('/api/v1/dossiers');
+    expect(create).toMatchObject({ procedureCode: 'LLTP-CAP-PHIEU', channel: 'COUNTER' });
+    expect(create).not.toHaveProperty('unit');
+    expect(docSchema('#/components/schemas/CreateDossierRequest').safeParse(create).success).toBe(true);
+    const created = await t.call('POST', '/api/v1/dossiers', create);
+    expect(created.status).toBe(201);
+    const action = (name: string, body = example(`/api/v1/dossiers/{code}/${name}`)) => t.call('POST', `/api/v1/dossiers/${created.body.code}/${name}`, body);
+    expect((await action('accept')).status).toBe(200);
+    expect((await action('complete')).status).toBe(200);
+    expect((await action('complete', { agency: 'CONG_AN_TINH' })).status).toBe(200);
+    const returned = await action('return');
+    expect([returned.status, returned.body.status]).toEqual([200, 'RETURNED']);
+  });
+
   it('is what Swagger UI shows at /docs', async () => {
     const html = await fetch(`${t.url}/docs`);
     expect(html.status).toBe(200);

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { AppModule, type AppFakes } from '../app.module';
-import { configureApp } from '../app-setup';
+import { createApiApp } from '../app-setup';
 
 // Response bodies are whatever JSON the API answered; tests read them freely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -18,8 +17,7 @@ export interface TestApp {
 
 /** The real AppModule with fakes for the servers, over HTTP on a random local port. */
 export async function startTestApp(fakes: AppFakes, options: { requestLog?: boolean } = {}): Promise<TestApp> {
-  const app = await NestFactory.create(AppModule.forTest(fakes), { logger: false });
-  configureApp(app, { requestLog: options.requestLog ?? false });
+  const app = await createApiApp(AppModule.forTest(fakes), { logger: false, requestLog: options.requestLog ?? false });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {

@@ -1,0 +1,178 @@
+/**
+ * `npm start` as users run it: `bash infra/local/start-all.sh`, here against the servers of the
+ * test run (TEMPORAL_ADDRESS / KAFKA_BROKERS set, so it starts none), on a free API port, with a
+ * state folder of its own. The field report's hostile requests go to the processes it started
+ * (the built API and worker), where they once got 500s under tsx and their logs went to
+ * /dev/null; then Ctrl-C must stop all of it. Skips itself without servers, e.g. run alone with
+ *   set -a; eval "$(MOTCUA_STATE_DIR=/tmp/s MOTCUA_FREE_PORTS=1 TEMPORAL_HEADLESS=1 infra/local/stack.sh up)"; set +a
+ *   npx jest -c infra/jest.config.js npm-start
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { answerProblems, HOSTILE_REQUESTS, PERSONAL_FRAGMENTS } from '../../apps/api/src/testing/hostile-requests';
+import { rawRequest } from '../../apps/api/src/testing/raw-request';
+
+const enabled = Boolean(process.env.TEMPORAL_ADDRESS && process.env.KAFKA_BROKERS);
+if (!enabled && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') {
+  throw new Error('integration tests required (npm test) but TEMPORAL_ADDRESS / KAFKA_BROKERS are not set');
+}
+jest.setTimeout(90_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const applicant = { name: 'Nguyễn Thị Xuân Mai', idNumber: '079188004321', phone: '0987001122' };
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  const server = net.createServer();
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** Gone, or a zombie waiting for its reaper: either way it runs no more. */
+function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a process of the group still runs (zombies aside). */
+function groupRuns(pgid: number): boolean {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === pgid && state !== 'Z') return true;
+  }
+  return false;
+}
+
+async function until<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+(enabled ? describe : describe.skip)('npm start (infra/local/start-all.sh)', () => {
+  let state: string;
+  let port: number;
+  let url: string;
+  let startAll: ChildProcess;
+  let output = '';
+  let exited: Promise<number | null>;
+  const pids: Record<'api' | 'worker', number> = { api: 0, worker: 0 };
+
+  beforeAll(async () => {
+    state = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-npm-start-'));
+    port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    // A user's environment: no test runner variables, no key (npm start makes one).
+    const env: NodeJS.ProcessEnv = { ...process.env, API_PORT: String(port), MOTCUA_STATE_DIR: state };
+    for (const name of Object.keys(env)) if (/^(JEST|NODE_ENV$|APPLICANT_REF_SECRET$|MOTCUA_DEV_INSECURE_KEYS$)/.test(name)) delete env[name];
+    // Its own process group, as a terminal's foreground job: Ctrl-C signals the whole group.
+    startAll = spawn('bash', [path.join(ROOT, 'infra/local/start-all.sh')], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    startAll.stdout!.on('data', (c) => (output += c));
+    startAll.stderr!.on('data', (c) => (output += c));
+    exited = new Promise((resolve) => startAll.on('exit', (code) => resolve(code)));
+    let gone = false;
+    void exited.then(() => (gone = true));
+    await until('the "Motcua is up" banner', () => (output.includes('Motcua is up') ? true : gone ? Promise.reject(new Error(`start-all.sh exited:\n${output}`)) : undefined), 75_000);
+    for (const app of ['api', 'worker'] as const) pids[app] = Number(fs.readFileSync(path.join(state, 'apps', `${app}.pid`), 'utf8'));
+  });
+
+  afterAll(async () => {
+    // Only if a test failed before Ctrl-C: stop what this test started, by its recorded PIDs.
+    if (startAll?.exitCode === null && startAll.pid) process.kill(-startAll.pid, 'SIGTERM');
+    await exited;
+    for (const pid of Object.values(pids)) if (pid && groupRuns(pid)) process.kill(-pid, 'SIGKILL');
+    if (state) fs.rmSync(state, { recursive: true, force: true });
+  });
+
+  it('runs the production build (not tsx), stderr into each app\'s log, with a private key made once', () => {
+    expect(fs.readFileSync(`/proc/${pids.api}/cmdline`, 'utf8').split('\0')).toContain('dist/apps/api/main.js');
+    expect(fs.readFileSync(`/proc/${pids.worker}/cmdline`, 'utf8').split('\0')).toContain('dist/apps/worker/main.js');
+    expect(fs.readFileSync(`/proc/${pids.worker}/environ`, 'utf8').split('\0')).toContain('MOTCUA_WORKFLOW_BUNDLE=dist/apps/worker/workflow-bundle.js');
+    for (const app of ['api', 'worker'] as const) {
+      expect(fs.readlinkSync(`/proc/${pids[app]}/fd/2`)).toBe(fs.realpathSync(path.join(state, 'apps', `${app}.log`)));
+    }
+    const key = path.join(state, 'secrets', 'applicant-ref.key');
+    expect(fs.statSync(key).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(key, 'utf8').length).toBeGreaterThanOrEqual(32);
+  });
+
+  let code: string;
+  it('creates one dossier and reads it', async () => {
+    const headers = { 'content-type': 'application/json', 'x-actor-id': 'officer-17', 'x-actor-role': 'ONE_STOP_OFFICER', 'idempotency-key': randomUUID() };
+    const created = await fetch(`${url}/api/v1/dossiers`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ procedureCode: 'LLTP-CAP-PHIEU', channel: 'COUNTER', applicant }),
+    });
+    expect(created.status).toBe(201);
+    code = ((await created.json()) as { code: string }).code;
+    const read = await fetch(`${url}/api/v1/dossiers/${code}`);
+    expect(read.status).toBe(200);
+    const detail = (await read.json()) as { code: string; status: string; events: { type: string }[] };
+    expect([detail.code, detail.status, detail.events.map((e) => e.type)]).toEqual([code, 'SUBMITTED', ['DossierRegistered', 'DossierSubmitted']]);
+  });
+
+  it('answers every hostile request of the field report as the contract says, never with a 5xx', async () => {
+    const problems: Record<string, string[]> = {};
+    for (const req of HOSTILE_REQUESTS) {
+      const answer = await rawRequest(url, { ...req, path: req.path.replace('{code}', code) });
+      const found = answerProblems(req, answer);
+      if (answer.status >= 500) found.push(`a ${answer.status}`);
+      if (found.length) problems[req.name] = found;
+    }
+    expect(problems).toEqual({});
+  });
+
+  it('logs JSON lines to api.log and worker.log, and no fragment of any request body', () => {
+    const logs = ['api', 'worker'].map((app) => fs.readFileSync(path.join(state, 'apps', `${app}.log`), 'utf8'));
+    for (const log of logs) {
+      const lines = log.split('\n').filter((l) => l.trim() !== '');
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    }
+    const [api, worker] = logs;
+    expect(api).toContain('"msg":"api started"');
+    expect(api).toMatch(/"msg":"request","method":"POST","path":"\/api\/v1\/dossiers","status":201/);
+    expect(worker).toContain('"msg":"worker started"');
+    for (const fragment of [...PERSONAL_FRAGMENTS, applicant.name, applicant.idNumber, applicant.phone]) {
+      expect([fragment, logs.join('\n').includes(fragment)]).toEqual([fragment, false]);
+    }
+  });
+
+  it('stops every process it started on Ctrl-C, and frees the port', async () => {
+    process.kill(-startAll.pid!, 'SIGINT');
+    expect(await exited).toBe(130);
+    await until('the apps to be gone', () => (running(pids.api) || running(pids.worker) ? undefined : true), 20_000);
+    for (const pgid of [startAll.pid!, pids.api, pids.worker]) expect([pgid, groupRuns(pgid)]).toEqual([pgid, false]);
+    expect(await portIsFree(port)).toBe(true);
+    expect(fs.existsSync(path.join(state, 'apps', 'api.pid'))).toBe(false);
+  });
+});
