@@ -41,6 +41,8 @@ TEMPORAL_TEST_SERVER="$("$MOTCUA_LOCAL_DIR/test-server.sh" path)"
 export TEMPORAL_TEST_SERVER KAFKAJS_NO_PARTITIONER_WARNING=1
 # Integration specs skip themselves without servers when run alone; here they must run.
 export MOTCUA_REQUIRE_INTEGRATION=1
+# The broker's process, for the test that pauses it (SIGSTOP/SIGCONT): only ours, never an external one.
+if [[ -s $state/kafka/kafka.pid ]]; then export MOTCUA_KAFKA_PIDFILE="$state/kafka/kafka.pid"; fi
 
 log "running the tests (Temporal $TEMPORAL_ADDRESS, Kafka $KAFKA_BROKERS)"
 # Two Jest runs: unit and conformance suites first, then the integration suites (*.int.spec.ts)
