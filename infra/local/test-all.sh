@@ -45,23 +45,30 @@ export MOTCUA_REQUIRE_INTEGRATION=1
 if [[ -s $state/kafka/kafka.pid ]]; then export MOTCUA_KAFKA_PIDFILE="$state/kafka/kafka.pid"; fi
 
 log "running the tests (Temporal $TEMPORAL_ADDRESS, Kafka $KAFKA_BROKERS)"
-# Two Jest runs: unit and conformance suites first, then the integration suites (*.int.spec.ts)
-# one file at a time. The Temporal client's retry timers outlive a closed connection (a known SDK
-# issue: they throw "Channel has been shut down" from a timer), so an integration file's teardown
-# must not share a worker process with the unit suites.
+# Unit and conformance suites in one Jest run; then each integration suite (*.int.spec.ts) in a
+# Jest process of its own. The Temporal client's retry timers outlive a closed connection (a known
+# SDK issue: they throw "Channel has been shut down" from a timer), so no integration file's
+# teardown may share a process with another suite.
 set +e
 node_modules/.bin/jest -c jest.config.js --maxWorkers=2 --testPathIgnorePatterns '\.int\.spec\.ts$' --json --outputFile="$state/unit.json"
-unit_rc=$?
-node_modules/.bin/jest -c jest.config.js --runInBand --testPathPatterns '\.int\.spec\.ts$' --json --outputFile="$state/integration.json"
-int_rc=$?
+rc=$?
+mapfile -t integration < <(node_modules/.bin/jest -c jest.config.js --listTests --testPathPatterns '\.int\.spec\.ts$' | sort)
+results=("$state/unit.json")
+for i in "${!integration[@]}"; do
+  file=${integration[$i]}
+  log "integration $((i + 1))/${#integration[@]}: ${file#"$MOTCUA_ROOT"/}"
+  node_modules/.bin/jest -c jest.config.js --runInBand --runTestsByPath "$file" --json --outputFile="$state/integration-$i.json"
+  rc=$((rc || $?))
+  results+=("$state/integration-$i.json")
+done
+((${#integration[@]} > 0)) || { log "ERROR: no integration suite found"; rc=1; }
 set -e
-rc=$((unit_rc || int_rc))
 # A closing line CI can read whatever the runner: "tests: N passed, N failed, N skipped".
 node -e '
   const runs = process.argv.slice(1).map((f) => { try { return require(f); } catch { return null; } });
   const sum = (k) => runs.reduce((n, r) => n + (r ? r[k] : 0), 0);
   const broken = runs.filter((r) => !r).length;
   console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests") + sum("numRuntimeErrorTestSuites") + broken} failed, ${sum("numPendingTests")} skipped`);
-' "$state/unit.json" "$state/integration.json" || true
+' "${results[@]}" || true
 log "npm test finished in $(elapsed_s "$t0")s"
 exit "$rc"
