@@ -10,6 +10,8 @@ export const TASK_QUEUE = 'dossiers';
 
 /** Refusals leave a workflow as this failure type, details[0] = {rule, message}; the API maps it to 409 with the rule. */
 export const RULE_VIOLATION = 'RuleViolation';
+/** A command that does not parse (details[0] = {rule: COMMAND.MALFORMED, message}); the API maps it to 400. */
+export const BAD_COMMAND = 'BadCommand';
 
 /** What every command carries besides its own fields. `at` is set only by trusted callers: the
  * postal webhook (the signed handover instant) and the scenario runner (simulated time). */

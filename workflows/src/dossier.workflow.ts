@@ -7,11 +7,12 @@ import {
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import { calendarFor } from '@motcua/calendar';
+import { calendarFor, parseInstant } from '@motcua/calendar';
 import { ACTION_NAMES, TERMINAL_STATUSES, type DossierStatus } from '@motcua/contracts';
-import { afterEffect, Dossier, dueAlerts, fold, isRefusal, NOTHING_DONE, pendingEffects, toView, type DossierCommand } from '@motcua/dossier';
+import { afterEffect, Dossier, dueAlerts, fold, isRefusal, NOTHING_DONE, parseCommand, pendingEffects, toView, type DossierCommand } from '@motcua/dossier';
 import type { PublishActivities } from '@motcua/activities';
 import {
+  BAD_COMMAND,
   INTERNAL_COMMANDS,
   RULE_VIOLATION,
   commandUpdate,
@@ -42,35 +43,30 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Retu
   const dossier = new Dossier(calendarFor);
   const reg = input.registration;
 
-  const registered = dossier.execute({ type: 'register', ...reg, at: reg.at ? Date.parse(reg.at) : now() });
+  const registered = dossier.execute({ type: 'register', ...reg, at: reg.at ? parseInstant(reg.at) : now() });
   if (isRefusal(registered)) throw ApplicationFailure.nonRetryable(registered.message, RULE_VIOLATION, registered);
-
-  const toCommand = (name: UpdateName, arg: UpdateArg<UpdateName>): DossierCommand => {
-    const { at, by, ...body } = arg;
-    return { ...body, type: name, by, at: at ? Date.parse(at) : now() } as DossierCommand;
-  };
 
   for (const name of [...ACTION_NAMES, ...INTERNAL_COMMANDS]) {
     setHandler(
       commandUpdate(name),
       (arg) => {
-        const result = dossier.execute(toCommand(name, arg));
+        const result = dossier.execute(commandOf(name, arg, now));
         if (isRefusal(result)) throw ApplicationFailure.nonRetryable(result.message, RULE_VIOLATION, result);
         return toView(dossier.state, now());
       },
       {
         // Refused commands never reach the history: nothing about the dossier changes.
         validator: (arg) => {
-          if (!arg || typeof arg !== 'object' || !arg.by) throw ApplicationFailure.nonRetryable('a command carries its actor', 'BadCommand');
-          if (arg.at !== undefined && Number.isNaN(Date.parse(arg.at))) throw ApplicationFailure.nonRetryable(`"${arg.at}" is not an instant`, 'BadCommand');
-          const refused = dossier.check(toCommand(name, arg));
+          const parsed = parseCommand(name, arg, now);
+          if (isRefusal(parsed)) throw ApplicationFailure.nonRetryable(parsed.message, BAD_COMMAND, parsed);
+          const refused = dossier.check(parsed);
           if (refused) throw ApplicationFailure.nonRetryable(refused.message, RULE_VIOLATION, refused);
         },
       },
     );
   }
   setHandler(stateQuery, (arg) => {
-    const asOf = arg?.asOf ? Date.parse(arg.asOf) : now();
+    const asOf = arg?.asOf ? parseInstant(arg.asOf) : now();
     return toView(fold(dueAlerts(dossier.state, asOf), dossier.state), asOf);
   });
   setHandler(eventsQuery, () => [...dossier.events]);
@@ -87,6 +83,19 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Retu
   }
   await condition(allHandlersFinished);
   return toView(dossier.state, now());
+}
+
+/**
+ * The command an update carries. Only the validator refuses (a refused update never enters the
+ * history); the handler runs for what a validator once let through, also on replay, where an
+ * older validator may have accepted what today's parser would not (free-text reasons, before
+ * closed lists): that command is rebuilt as it was then, so replay reproduces what happened.
+ */
+function commandOf(name: UpdateName, arg: UpdateArg<UpdateName>, now: () => number): DossierCommand {
+  const parsed = parseCommand(name, arg, now);
+  if (!isRefusal(parsed)) return parsed;
+  const { at, by, ...body } = arg;
+  return { ...body, type: name, by, at: at ? Date.parse(at) : now() } as DossierCommand;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { calendarFor } from '@motcua/calendar';
+import { calendarFor, parseInstant } from '@motcua/calendar';
 import { parseScenarioAction, type ActionName, type Scenario, type ScenarioActual } from '@motcua/contracts';
 import { checkProcedure, formatDossierCode, procedureVersion, ruleSetAt, type Actor, type DossierView } from '@motcua/dossier';
 import { commandUpdate, dossierWorkflow, RULE_VIOLATION, stateQuery, type DossierWorkflowInput } from '@motcua/workflows';
@@ -57,7 +57,7 @@ export async function runScenario(
   if (problems.length) return { id, error: problems.join('; ') };
 
   const steps = actions as Exclude<(typeof actions)[number], { ok: false }>[];
-  const times = steps.map((s) => Date.parse(s.at));
+  const times = steps.map((s) => parseInstant(s.at));
   if (times.some((t, i) => i > 0 && t < times[i - 1])) return { id, error: 'actions are not in time order' };
 
   const unit = simulationUnit(id);

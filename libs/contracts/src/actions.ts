@@ -85,6 +85,21 @@ export function isActionName(name: string): name is ActionName {
   return Object.prototype.hasOwnProperty.call(ActionBodySchemas, name);
 }
 
+/** Who gives a command: a pseudonymous person id, a role, an agency (or none: the applicant, the engine). */
+export const ActorSchema = z.object({
+  id: z.string().min(1).max(128),
+  role: z.string().min(1).max(64),
+  agency: z.string().min(1).max(64).nullable(),
+});
+
+/** Commands that are not scenario actions: the postal pickup and what the post reports before the handover. */
+export const InternalCommandBodySchemas = {
+  requestPickup: z.object({}),
+  postalPickedUp: z.object({ waybill }),
+  postalReturnedToSender: z.object({}),
+} as const;
+export type InternalCommandName = keyof typeof InternalCommandBodySchemas;
+
 /** One scenario action: when, what, and the action's own fields. `observe` only lets time pass. */
 export const ScenarioActionHeadSchema = z.object({
   at: InstantSchema,

@@ -1,4 +1,4 @@
-import { toLocalIso, type TimeLimit, type WorkingCalendar } from '@motcua/calendar';
+import { parseInstant, toLocalIso, type TimeLimit, type WorkingCalendar } from '@motcua/calendar';
 import type { DossierStatus } from '@motcua/contracts';
 import { classify } from './classification';
 import type { DossierCommand } from './commands';
@@ -150,7 +150,7 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
       if (s.apology) {
         return refusal('APOLOGY.ALREADY_GIVEN', `an apology with a new appointment was already given by ${s.apology.agency}`);
       }
-      const newAppointment = Date.parse(c.newAppointment);
+      const newAppointment = parseInstant(c.newAppointment);
       const current = finalAppointmentOf(s)!;
       if (!(newAppointment > current)) {
         return refusal('APOLOGY.NOT_LATER_THAN_APPOINTMENT', `the new appointment must be later than the current one (${toLocalIso(current)})`);

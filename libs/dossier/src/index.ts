@@ -17,3 +17,4 @@ export * from './dossier-code';
 export type { RuleSet, RuleSetResolver } from './rule-sets';
 export { ruleSetOf, RULE_SET_VERSIONS } from './rule-sets';
 export * from './effects';
+export { parseCommand } from './parse-command';

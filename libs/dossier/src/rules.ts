@@ -18,17 +18,44 @@ export const RULES = {
   'RETURN.CHANNEL_NOT_ALLOWED': 'Decree 61/2018 Art. 20; Decision 45/2016 (postal return)',
   'POSTAL.NOT_FOR_PROCEDURE': 'Decision 45/2016 Art. 3 (not for procedures needing the applicant in person)',
   'POSTAL.STATE_CONTRADICTS': 'Circular 17/2017 (the post reports only what was handed to it)',
+  'COMMAND.MALFORMED': 'the command contract (libs/contracts): a command that does not parse is refused before any rule is asked',
 } as const;
 
 export type RuleCode = keyof typeof RULES;
 
+/**
+ * What kind of refusal a rule gives, so an edge can answer in its own terms (HTTP: 409 for a state
+ * or an argument the rules refuse, 403 for an actor who may not, 404 for what is not there, 400 for
+ * a command that does not parse).
+ */
+export type RefusalKind = 'INVALID_STATE' | 'INVALID_ARGUMENT' | 'FORBIDDEN' | 'NOT_FOUND';
+
+/** Every rule has its kind: a new rule without one does not compile. */
+export const RULE_KINDS: Record<RuleCode, RefusalKind> = {
+  'LIFECYCLE.ACTION_NOT_ALLOWED': 'INVALID_STATE',
+  'LIFECYCLE.ALREADY_REGISTERED': 'INVALID_STATE',
+  'LIFECYCLE.TIME_OUT_OF_ORDER': 'INVALID_ARGUMENT',
+  'ROUTE.AGENCY_DOES_NOT_HOLD': 'INVALID_STATE',
+  'SUPPLEMENT.LIMIT_REACHED': 'INVALID_STATE',
+  'APOLOGY.ALREADY_GIVEN': 'INVALID_STATE',
+  'APOLOGY.NOT_LATER_THAN_APPOINTMENT': 'INVALID_ARGUMENT',
+  'APOLOGY.NOT_IN_FUTURE': 'INVALID_ARGUMENT',
+  'APOLOGY.NOT_WORKING_TIME': 'INVALID_ARGUMENT',
+  'APOLOGY.BEYOND_BOUND': 'INVALID_ARGUMENT',
+  'RETURN.CHANNEL_NOT_ALLOWED': 'INVALID_ARGUMENT',
+  'POSTAL.NOT_FOR_PROCEDURE': 'INVALID_ARGUMENT',
+  'POSTAL.STATE_CONTRADICTS': 'INVALID_STATE',
+  'COMMAND.MALFORMED': 'INVALID_ARGUMENT',
+};
+
 export interface Refusal {
   readonly rule: RuleCode;
+  readonly kind: RefusalKind;
   readonly message: string;
 }
 
 export function refusal(rule: RuleCode, message: string): Refusal {
-  return { rule, message };
+  return { rule, kind: RULE_KINDS[rule], message };
 }
 
 export function isRefusal(x: unknown): x is Refusal {

@@ -29,9 +29,23 @@ describe('the workflow client\'s errors over HTTP', () => {
     expect(filter.answer(refused([]))).toEqual({ status: 409, body: { error: { code: 'RULE_VIOLATION', rule: 'UNKNOWN', message: 'refused' } } });
   });
 
-  it('an update failing for another reason is not a rule: 500, generic', () => {
-    const e = new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.nonRetryable('a command carries its actor', 'BadCommand'));
-    expect(filter.answer(e)).toEqual({ status: 500, body: { error: { code: 'INTERNAL', rule: null, message: expect.not.stringContaining('actor') } } });
+  it('answers by the refusal\'s kind: FORBIDDEN → 403, NOT_FOUND → 404, a state or an argument → 409', () => {
+    expect(filter.answer(refused([{ rule: 'X.MAY_NOT', kind: 'FORBIDDEN', message: 'not yours' }]))).toEqual({
+      status: 403,
+      body: { error: { code: 'FORBIDDEN', rule: 'X.MAY_NOT', message: 'not yours' } },
+    });
+    expect(filter.answer(refused([{ rule: 'X.NONE', kind: 'NOT_FOUND', message: 'none' }])).status).toBe(404);
+    expect(filter.answer(refused([{ rule: 'APOLOGY.BEYOND_BOUND', kind: 'INVALID_ARGUMENT', message: 'too late' }])).status).toBe(409);
+  });
+
+  it('a command the workflow cannot parse → 400 COMMAND.MALFORMED; any other failure of an update → 500, generic', () => {
+    const bad = new WorkflowUpdateFailedError(
+      'Workflow Update failed',
+      ApplicationFailure.nonRetryable('accept: a command carries its actor (by)', 'BadCommand', { rule: 'COMMAND.MALFORMED', kind: 'INVALID_ARGUMENT', message: 'accept: a command carries its actor (by)' }),
+    );
+    expect(filter.answer(bad)).toEqual({ status: 400, body: { error: { code: 'BAD_REQUEST', rule: 'COMMAND.MALFORMED', message: 'accept: a command carries its actor (by)' } } });
+    const other = new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.nonRetryable('boom with a secret', 'SomethingElse'));
+    expect(filter.answer(other)).toEqual({ status: 500, body: { error: { code: 'INTERNAL', rule: null, message: expect.not.stringContaining('secret') } } });
   });
 
   it('unknown workflow → 404; RPC timeout and service errors → 503', () => {

@@ -1,12 +1,14 @@
 import { ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { RULE_VIOLATION } from '../temporal/dossier-workflow';
-import { ApiError, notFound, ruleViolation, unavailable } from './api-error';
+import { BAD_COMMAND, RULE_VIOLATION } from '../temporal/dossier-workflow';
+import { ApiError, badRequest, notFound, ruleViolation, unavailable } from './api-error';
 
 /**
  * How the workflow client's errors read over HTTP:
  * - an update the dossier's rules refused (ApplicationFailure of type RuleViolation, details[0] =
- *   the domain's {rule, message}) → 409 with that rule; nothing changed (update validators);
+ *   the domain's {rule, kind, message}) → by kind: 403 FORBIDDEN, 404 NOT_FOUND, else 409 with
+ *   the rule; nothing changed (update validators);
+ * - a command the workflow's parser refused (BadCommand) → 400 COMMAND.MALFORMED;
  * - an unknown workflow → 404;
  * - Temporal unreachable or too slow → 503.
  * Anything else is not mapped here (→ 500 in the filter).
@@ -14,13 +16,21 @@ import { ApiError, notFound, ruleViolation, unavailable } from './api-error';
 export function fromTemporalError(e: unknown): ApiError | null {
   if (e instanceof WorkflowUpdateFailedError) {
     const cause = e.cause;
-    if (cause instanceof ApplicationFailure && cause.type === RULE_VIOLATION) {
-      const refusal = (cause.details?.[0] ?? {}) as { rule?: unknown; message?: unknown };
-      const rule = typeof refusal.rule === 'string' ? refusal.rule : 'UNKNOWN';
-      return ruleViolation(rule, typeof refusal.message === 'string' ? refusal.message : cause.message);
+    if (!(cause instanceof ApplicationFailure)) return null;
+    const refusal = (cause.details?.[0] ?? {}) as { rule?: unknown; kind?: unknown; message?: unknown };
+    const rule = typeof refusal.rule === 'string' ? refusal.rule : 'UNKNOWN';
+    const message = typeof refusal.message === 'string' ? refusal.message : cause.message;
+    // The workflow's own parser refused the command: the API let through something it should not have.
+    if (cause.type === BAD_COMMAND) return badRequest(message, 'COMMAND.MALFORMED');
+    if (cause.type !== RULE_VIOLATION) return null;
+    switch (refusal.kind) {
+      case 'FORBIDDEN':
+        return new ApiError(403, 'FORBIDDEN', rule, message);
+      case 'NOT_FOUND':
+        return new ApiError(404, 'NOT_FOUND', rule, message);
+      default:
+        return ruleViolation(rule, message);
     }
-    if (cause instanceof ApplicationFailure && cause.type === 'BadCommand') return null; // our own bug: 500
-    return null;
   }
   if (e instanceof WorkflowNotFoundError) return notFound(e.workflowId ? `dossier ${e.workflowId} not found` : 'dossier not found');
   if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return unavailable('the dossier did not answer in time; retry with the same Idempotency-Key');

@@ -3,6 +3,7 @@
  * search attributes), imported in this one place from the workflows' public API.
  */
 export {
+  BAD_COMMAND,
   codeAllocateUpdate,
   codeAllocatorWorkflow,
   commandUpdate,

@@ -2,12 +2,12 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { calendarFor } from '@motcua/calendar';
 import { type DossierListItem, type DossierStatus, TERMINAL_STATUSES } from '@motcua/contracts';
-import { Dossier, isRefusal, toView, type Actor, type DossierCommand, type DossierView, type RecordedEvent } from '@motcua/dossier';
+import { Dossier, isRefusal, parseCommand, toView, type Actor, type DossierView, type RecordedEvent } from '@motcua/dossier';
 import { ruleViolation } from '../errors/api-error';
 import type { DossierGateway, OpeningCommand } from '../dossiers/dossier-gateway';
 import type { DossierListFilter } from '../dossiers/dossier-list.query';
 import type { HttpAction } from '../dossiers/http-actions';
-import { RULE_VIOLATION, type DossierRegistration } from '../temporal/dossier-workflow';
+import { BAD_COMMAND, RULE_VIOLATION, type DossierRegistration } from '../temporal/dossier-workflow';
 
 /**
  * A stand-in for the Temporal gateway in tests without servers: the real Dossier domain class in
@@ -89,13 +89,15 @@ export class InMemoryDossierGateway implements DossierGateway {
 
   private apply(code: string, d: Dossier, name: string, arg: Record<string, unknown>, requestId?: string): DossierView {
     this.commands.push({ code, name, arg, requestId });
-    const { at, by, ...body } = arg as { at?: string; by: Actor };
-    const r = d.execute({ ...body, type: name, by, at: at ? Date.parse(at) : this.now() } as DossierCommand);
+    // As the workflow's validator does: parse, then decide.
+    const command = parseCommand(name, arg, this.now);
+    if (isRefusal(command)) throw failure(command, BAD_COMMAND);
+    const r = d.execute(command);
     if (isRefusal(r)) throw failure(r);
     return toView(d.state, this.now());
   }
 }
 
-function failure(r: { rule: string; message: string }): WorkflowUpdateFailedError {
-  return new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.nonRetryable(r.message, RULE_VIOLATION, r));
+function failure(r: { rule: string; message: string }, type = RULE_VIOLATION): WorkflowUpdateFailedError {
+  return new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.nonRetryable(r.message, type, r));
 }

@@ -4,12 +4,12 @@
  * plus the README's authoring constraints that the run broke. No Jest and no Node built-ins here
  * (this folder is under the pure lib's lint rules): the specs read the files and assert.
  */
-import { calendarFor, toLocalIso } from '@motcua/calendar';
-import { comparable, parseScenarioAction, type ActionName, type Scenario, type ScenarioActual } from '@motcua/contracts';
+import { calendarFor, parseInstant, toLocalIso } from '@motcua/calendar';
+import { comparable, parseScenarioAction, type Scenario, type ScenarioActual } from '@motcua/contracts';
 import type { Actor } from '../actor';
-import type { DossierCommand } from '../commands';
 import { Dossier } from '../dossier';
 import { fold } from '../evolve';
+import { parseCommand } from '../parse-command';
 import { checkProcedure } from '../procedure-check';
 import { isRefusal } from '../rules';
 import { armedTimers, dueAlerts } from '../timers';
@@ -34,7 +34,7 @@ export function runThroughDomain(scenario: Scenario): DomainRun {
     if (!step.ok) throw new Error(`action ${i}: ${step.error}`);
     return step;
   });
-  const first = Date.parse(steps[0].at);
+  const first = parseInstant(steps[0].at);
   const registered = dossier.execute({
     type: 'register',
     at: first,
@@ -51,7 +51,7 @@ export function runThroughDomain(scenario: Scenario): DomainRun {
   const rejected: number[] = [];
   let last = first;
   steps.forEach((step, i) => {
-    const now = Date.parse(step.at);
+    const now = parseInstant(step.at);
     if (now < last) violations.push(`action ${i} is earlier than action ${i - 1}`);
     last = now;
     for (const t of armedTimers(dossier.state)) {
@@ -59,7 +59,8 @@ export function runThroughDomain(scenario: Scenario): DomainRun {
     }
     dossier.raiseDueAlerts(now - 1);
     if (step.action === 'observe') return;
-    const command = { ...step.body, type: step.action as ActionName, at: now, by: OFFICER } as DossierCommand;
+    const command = parseCommand(step.action, { ...step.body, at: step.at, by: OFFICER }, () => now);
+    if (isRefusal(command)) throw new Error(`action ${i}: ${command.message}`);
     const before = dossier.events.length;
     const state = dossier.state;
     const result = dossier.execute(command);
