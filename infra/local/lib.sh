@@ -36,6 +36,35 @@ KAFKA_STATE="$STATE_DIR/kafka"
 
 DOSSIER_TOPIC="dossier.events"
 
+# ---- Node.js ---------------------------------------------------------------------------------
+# The project runs on Node 24 LTS (Node 20 ended on 30 April 2026). A machine whose Node is not 24
+# gets the pinned one from the npm registry's node-linux-<arch> package (the official binary) in
+# .tools/node/, first on PATH for every script and everything they start.
+NODE_VERSION="24.22.3"
+NODE_HOME="$TOOLS_DIR/node/$NODE_VERSION"
+
+use_node_24() {
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  [[ $major == 24 ]] && return 0
+  if [[ ! -x $NODE_HOME/bin/node ]]; then
+    local arch t0 tmp
+    case "$(uname -m)" in x86_64) arch=x64 ;; aarch64 | arm64) arch=arm64 ;; *) die "no Node 24 package for $(uname -m)" ;; esac
+    t0=$(now_ms)
+    log "node: this machine has Node ${major}; installing Node $NODE_VERSION (npm package node-linux-$arch) into ${NODE_HOME#"$MOTCUA_ROOT"/}"
+    command -v npm >/dev/null || die "npm not found: it is needed once, to fetch Node $NODE_VERSION"
+    tmp=$(mktemp -d "${TMPDIR:-/tmp}/motcua-node.XXXXXX")
+    (cd "$tmp" && npm pack --silent "node-linux-$arch@$NODE_VERSION" >/dev/null && tar xzf ./*.tgz package/bin/node package/LICENSE) ||
+      { rm -rf "$tmp"; die "could not fetch node-linux-$arch@$NODE_VERSION"; }
+    mkdir -p "$NODE_HOME/bin"
+    mv "$tmp/package/bin/node" "$NODE_HOME/bin/node.tmp" && mv "$NODE_HOME/bin/node.tmp" "$NODE_HOME/bin/node"
+    mv "$tmp/package/LICENSE" "$NODE_HOME/LICENSE"
+    rm -rf "$tmp"
+    log "node: Node $("$NODE_HOME/bin/node" --version) installed in $(elapsed_s "$t0")s"
+  fi
+  export PATH="$NODE_HOME/bin:$PATH"
+}
+
 # ---- logging ---------------------------------------------------------------------------------
 log() { printf '%s [%s] %s\n' "$(date '+%H:%M:%S')" "${LOG_TAG:-motcua}" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -193,3 +222,6 @@ wait_for() {
 ensure_installed() {
   MOTCUA_INSTALL_QUIET=1 "$MOTCUA_LOCAL_DIR/install.sh" "$1"
 }
+
+# Every script that sources this file runs on Node 24 from here on.
+use_node_24

@@ -1,5 +1,5 @@
 import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
-import { codeAllocateUpdate, RULE_VIOLATION, type CodeAllocatorInput } from './definitions';
+import { BAD_COMMAND, codeAllocateUpdate, RULE_VIOLATION, type CodeAllocatorInput } from './definitions';
 
 /** Codes are 4 digits (Circular 01/2018 Art. 19): a unit cannot receive more than this in a day. */
 const MAX_PER_DAY = 9999;
@@ -33,7 +33,7 @@ export async function codeAllocatorWorkflow(input: CodeAllocatorInput): Promise<
     {
       validator: ({ key }) => {
         if (typeof key !== 'string' || key.length === 0 || key.length > 200) {
-          throw ApplicationFailure.nonRetryable('an idempotency key of 1–200 characters', 'BadCommand');
+          throw ApplicationFailure.nonRetryable('an idempotency key of 1–200 characters', BAD_COMMAND);
         }
         // Refused as a rule (the API answers 409 naming it), so no code of another day or unit is
         // ever handed out in its place.
