@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { Kafka, logLevel } from 'kafkajs';
-import { loadCatalog } from '@motcua/catalog';
+import { builtInUnits, loadCatalog, loadUnits } from '@motcua/catalog';
 import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
 import { brokersFromEnv, KafkaPublisher } from '@motcua/event-bus';
 import { createDossierWorker, temporalSettingsFromEnv } from '@motcua/temporal';
@@ -34,12 +34,18 @@ jest.setTimeout(180_000);
   const agency = `SO_PAUSE_${randomUUID().slice(0, 8).toUpperCase()}`;
   const quick = { amount: 0.002, unit: 'WORKING_HOURS' as const };
   const procedureCode = `T.PAUSE.${agency.slice(-8)}`;
+  // A receiving unit of its own: a unit-day's code allocator runs on the task queue of whoever
+  // started it, and this test's queue dies with the test.
+  const id = randomUUID().replace(/-/g, '').slice(0, 7).toUpperCase();
+  const unit = `${id.slice(0, 3)}.${id.slice(3, 5)}.${id.slice(5, 7)}.X98`;
+  const units = loadUnits({ registryVersion: 'it', units: [...builtInUnits().units, { id: unit, name: 'Đơn vị thử khi Kafka dừng', level: 'PROVINCE' }] });
   const catalog = loadCatalog(
     {
       catalogVersion: 'it',
-      procedures: [{ code: procedureCode, name: 'Thủ tục thử khi Kafka dừng', version: '1', timeLimit: quick, route: [{ agency, allotted: quick }], postal: false, unit: '000.00.00.H26', field: 'THU_NGHIEM' }],
+      procedures: [{ code: procedureCode, name: 'Thủ tục thử khi Kafka dừng', version: '1', timeLimit: quick, route: [{ agency, allotted: quick }], postal: false, unit, field: 'THU_NGHIEM' }],
     },
     alwaysOpenCalendar(),
+    units,
   );
   const applicant = { name: 'Trần Văn Bình', idNumber: '036190001111', phone: '0903000111' };
   const officer = { 'content-type': 'application/json', 'x-actor-id': 'pause-officer', 'x-actor-role': 'ONE_STOP_OFFICER' };
