@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ACTION_NAMES, DossierStatusSchema, HTTP_ACTIONS } from '@motcua/contracts';
 import { RULES } from '@motcua/dossier';
-import { API_RULES } from '../../api/src/errors/api-error';
+import { API_RULES, badRequest, keyReused, ruleViolation } from '../../api/src/errors/api-error';
 
 /**
  * docs/ is the project's own statement of its rules, contract and scenarios: it must name every
@@ -14,6 +14,42 @@ const read = (name: string) => fs.readFileSync(path.join(DOCS, name), 'utf8');
 /** The first cells of a markdown table's rows, without their backticks. */
 const firstCells = (text: string) => new Set([...text.matchAll(/^\| `([^`]+)`/gm)].map((m) => m[1].split(' ')[0]));
 
+/**
+ * Rules that workflows raise themselves, outside the domain's `decide` (the code allocator's
+ * `DOSSIER_CODE.DAY_EXHAUSTED`): the `rule: '…'` literals of the workflow sources.
+ */
+function workflowRules(): string[] {
+  const dir = path.resolve(__dirname, '../../../workflows/src');
+  const sources = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'));
+  const rules = sources.flatMap((f) => [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/\brule: '([A-Z_]+\.[A-Z_]+)'/g)].map((m) => m[1]));
+  return [...new Set(rules)].sort();
+}
+
+/** contracts.md's rule table (header `| rule | HTTP | …`): each rule with its HTTP cell. */
+function ruleStatuses(text: string): Map<string, string> {
+  const lines = text.split('\n');
+  const header = lines.findIndex((l) => /^\| rule \| HTTP \|/.test(l));
+  const rows = new Map<string, string>();
+  for (const line of lines.slice(header + 2)) {
+    const row = /^\| `([^`]+)` \| ([^|]+?) \|/.exec(line);
+    if (!row) break;
+    rows.set(row[1], row[2]);
+  }
+  return rows;
+}
+
+/** Rules a refusal over HTTP never carries (`—` in the table). */
+const INTERNAL_RULES = ['LIFECYCLE.ALREADY_REGISTERED'];
+/** The status each API rule is answered with, as the API raises it (a new API rule must be added here). */
+const API_RULE_STATUS: Record<keyof typeof API_RULES, number> = {
+  'CATALOG.UNKNOWN_PROCEDURE': badRequest('').status,
+  'CATALOG.UNKNOWN_UNIT': badRequest('').status,
+  'UNIT.RESERVED_FOR_SIMULATION': badRequest('').status,
+  'LIFECYCLE.DOSSIER_CLOSED': ruleViolation('', '').status,
+  'IDEMPOTENCY.KEY_REUSED': keyReused('').status,
+  'POSTAL.PICKUP_ADDRESS_MISSING': badRequest('').status,
+};
+
 describe('docs/ names what the code knows', () => {
   const rules = read('rules.md');
   const contracts = read('contracts.md');
@@ -22,6 +58,26 @@ describe('docs/ names what the code knows', () => {
   it('contracts.md lists every rule name of the domain and of the API in its rule table', () => {
     const listed = firstCells(contracts);
     expect([...Object.keys(RULES), ...Object.keys(API_RULES)].filter((r) => !listed.has(r))).toEqual([]);
+  });
+
+  it('contracts.md lists the rules workflows raise themselves (the code allocator\'s)', () => {
+    const listed = firstCells(contracts);
+    expect(workflowRules()).toContain('DOSSIER_CODE.DAY_EXHAUSTED');
+    expect(workflowRules().filter((r) => !listed.has(r))).toEqual([]);
+  });
+
+  it('contracts.md gives each rule the HTTP status the code answers it with', () => {
+    // A refusal of the domain or of a workflow reaches the client as RULE_VIOLATION; the API's own
+    // rules carry the status the API raises them with (IDEMPOTENCY.KEY_REUSED: 422).
+    const refusal = String(ruleViolation('', '').status);
+    const expected = new Map<string, string>([
+      ...Object.keys(RULES).map((r): [string, string] => [r, INTERNAL_RULES.includes(r) ? '—' : refusal]),
+      ...workflowRules().map((r): [string, string] => [r, refusal]),
+      ...Object.entries(API_RULE_STATUS).map(([r, status]): [string, string] => [r, String(status)]),
+    ]);
+    const documented = ruleStatuses(contracts);
+    expect(documented.get('IDEMPOTENCY.KEY_REUSED')).toBe('422');
+    expect([...expected].filter(([rule, status]) => documented.get(rule) !== status).map(([rule, status]) => `${rule}: ${documented.get(rule)}, expected ${status}`)).toEqual([]);
   });
 
   it('contracts.md has a row for every action served over HTTP', () => {
