@@ -38,7 +38,7 @@ module.exports = [
   {
     // Deterministic code: no Node built-ins, no I/O clients. Workflows may name activities'
     // types (proxyActivities<T>), never load their code.
-    files: ['workflows/**/*.ts', 'libs/calendar/**/*.ts', 'libs/contracts/**/*.ts', 'libs/dossier/**/*.ts', 'libs/catalog/**/*.ts'],
+    files: ['workflows/**/*.ts', 'libs/calendar/**/*.ts', 'libs/contracts/**/*.ts', 'libs/dossier/**/*.ts', 'libs/catalog/**/*.ts', 'libs/wire/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -8,6 +8,7 @@ module.exports = {
     '<rootDir>/libs/contracts',
     '<rootDir>/libs/dossier',
     '<rootDir>/libs/catalog',
+    '<rootDir>/libs/wire',
     '<rootDir>/libs/event-bus',
     '<rootDir>/libs/store',
     '<rootDir>/libs/temporal',

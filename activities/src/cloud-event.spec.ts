@@ -1,5 +1,5 @@
-import { DossierCloudEventSchema } from '@motcua/contracts';
 import type { RecordedEvent } from '@motcua/dossier';
+import { fromCloudEvent } from '@motcua/wire';
 import { toBusMessage } from './cloud-event';
 
 /** The Kafka message of a recorded event is the contract's CloudEvent, in structured mode. */
@@ -24,23 +24,32 @@ describe('a recorded event on Kafka', () => {
     finalDueAt: Date.parse('2026-03-05T17:00:00+07:00'),
   };
 
-  it('is keyed by the dossier code, structured CloudEvents JSON, valid against the contract', () => {
+  it('is keyed by the dossier code, structured CloudEvents JSON, in Vietnam time, and reads back as the recorded event', () => {
     const m = toBusMessage(accepted);
     expect(m.key).toBe(accepted.code);
     expect(m.headers['content-type']).toMatch(/^application\/cloudevents\+json/);
-    const ce = DossierCloudEventSchema.parse(JSON.parse(m.value));
-    expect(ce).toMatchObject({
+    expect(JSON.parse(m.value)).toMatchObject({
       id: accepted.id,
       subject: accepted.code,
       type: 'vn.motcua.dossier.DossierAccepted',
+      dataschema: 'urn:motcua:schemas:dossier.DossierAccepted:1',
       time: '2026-03-02T09:20:00+07:00',
-      data: { sequence: 3, status: 'IN_PROCESSING', dueAt: '2026-03-05T17:00:00+07:00', actor: { role: 'ONE_STOP_OFFICER' } },
+      data: {
+        sequence: 3,
+        status: 'IN_PROCESSING',
+        dueAt: '2026-03-05T17:00:00+07:00',
+        actor: { role: 'ONE_STOP_OFFICER' },
+        payload: { type: 'DossierAccepted', deadline: { at: '2026-03-05T17:00:00+07:00', nearDueAt: '2026-03-04T08:00:00+07:00', calendar: 'VN-GOV@2026.1' } },
+      },
     });
-    // Instants inside the payload travel in Vietnam time too.
-    expect(ce.data.payload).toMatchObject({ deadline: { at: '2026-03-05T17:00:00+07:00', nearDueAt: '2026-03-04T08:00:00+07:00', calendar: 'VN-GOV@2026.1' } });
+    expect(fromCloudEvent(m.value)).toStrictEqual(accepted);
   });
 
   it('is the same message when published again (deterministic id, same bytes)', () => {
     expect(toBusMessage(accepted)).toEqual(toBusMessage(accepted));
+  });
+
+  it('is not published when the event does not fit its contract', () => {
+    expect(() => toBusMessage({ ...accepted, status: 'SOMEWHERE' })).toThrow(/does not fit its contract/);
   });
 });

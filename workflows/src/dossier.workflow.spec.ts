@@ -7,6 +7,7 @@ import { createPublishActivities } from '@motcua/activities';
 import { buildWorkflowBundle, installTemporalRuntime } from '@motcua/temporal';
 import { vnGovCalendar } from '@motcua/calendar';
 import type { Procedure } from '@motcua/contracts';
+import { fromCloudEvent } from '@motcua/wire';
 import { commandUpdate, dossierWorkflow, eventsQuery, RULE_VIOLATION, stateQuery, type DossierWorkflowInput } from './public-api';
 
 /**
@@ -134,6 +135,8 @@ describe('dossierWorkflow', () => {
       expect(sent.every((s) => s.key === code && s.ce.subject === code && s.ce.specversion === '1.0')).toBe(true);
       expect(sent[2].ce).toMatchObject({ type: 'vn.motcua.dossier.DossierAccepted', time: '2026-03-02T09:20:00+07:00' });
       expect(sent.map((s) => s.ce.data.sequence)).toEqual(events.map((_, i) => i + 1));
+      // …and a consumer reads back exactly the events the workflow recorded.
+      expect(sent.map((s) => fromCloudEvent(s.ce))).toEqual(events);
 
       // The refused commands left nothing in the history either (validators reject before recording).
       const history = await handle.fetchHistory();

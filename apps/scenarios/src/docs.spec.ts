@@ -71,7 +71,8 @@ describe('docs/ names what the code knows', () => {
     // rules carry the status the API raises them with (IDEMPOTENCY.KEY_REUSED: 422).
     const refusal = String(ruleViolation('', '').status);
     const expected = new Map<string, string>([
-      ...Object.keys(RULES).map((r): [string, string] => [r, INTERNAL_RULES.includes(r) ? '—' : refusal]),
+      // A command the workflow cannot parse is answered 400 (apps/api/src/errors/temporal-errors.ts).
+      ...Object.keys(RULES).map((r): [string, string] => [r, INTERNAL_RULES.includes(r) ? '—' : r === 'COMMAND.MALFORMED' ? '400' : refusal]),
       ...workflowRules().map((r): [string, string] => [r, refusal]),
       ...Object.entries(API_RULE_STATUS).map(([r, status]): [string, string] => [r, String(status)]),
     ]);

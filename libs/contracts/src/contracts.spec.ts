@@ -1,4 +1,5 @@
-import { ActionBodySchemas, differences, HttpActionBodySchemas, InstantSchema, parseScenarioAction } from './index';
+import { z } from 'zod';
+import { ActionBodySchemas, differences, EventInstantSchema, HttpActionBodySchemas, InstantSchema, parseScenarioAction } from './index';
 
 describe('free text in commands (personal data stays out of events)', () => {
   it('takes reasons only as codes of their closed list', () => {
@@ -60,6 +61,24 @@ describe('instants on the wire', () => {
     }
     for (const bad of ['9999-12-31T23:59:59Z', '2100-01-01T00:00:00+07:00', '1999-12-31T23:59:59+07:00', '0026-03-02T09:00:00+07:00', '2026-02-29T10:00:00+07:00', '2026-03-02T09:00:00', '2026-03-02 09:00:00+07:00']) {
       expect([bad, InstantSchema.safeParse(bad).success]).toEqual([bad, false]);
+    }
+  });
+});
+
+describe('instants in events', () => {
+  it('are written in Vietnam time, one spelling each, and read back to the same millisecond', () => {
+    for (const [ms, iso] of [
+      [Date.parse('2026-03-02T02:00:00Z'), '2026-03-02T09:00:00+07:00'],
+      [Date.parse('2025-12-31T17:00:00.007Z'), '2026-01-01T00:00:00.007+07:00'],
+    ] as const) {
+      expect(z.encode(EventInstantSchema, ms)).toBe(iso);
+      expect(z.decode(EventInstantSchema, iso)).toBe(ms);
+    }
+  });
+
+  it('refuse any other offset or spelling, and numbers', () => {
+    for (const bad of ['2026-03-02T02:00:00Z', '2026-03-02T02:00:00+00:00', '2026-03-02T09:00+07:00', '2026-03-02T09:00:00.5+07:00', '2026-02-29T10:00:00+07:00', '2100-01-01T00:00:00+07:00', 1772420400000]) {
+      expect([bad, EventInstantSchema.safeParse(bad).success]).toEqual([bad, false]);
     }
   });
 });

@@ -2,6 +2,7 @@ export * from './time';
 export * from './statuses';
 export * from './procedure';
 export * from './actions';
+export * from './events';
 export * from './dossier-event';
 export * from './scenario';
 export * from './dossier-view';

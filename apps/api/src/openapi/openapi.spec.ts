@@ -162,16 +162,18 @@ describe('GET /openapi.json', () => {
 });
 
 describe('GET /asyncapi.json', () => {
-  it('describes dossier.events with the CloudEvent schema of libs/contracts', async () => {
+  it('describes dossier.events with one message per event type, from the CloudEvent schemas of libs/contracts', async () => {
     const a = (await t.call('GET', '/asyncapi.json')).body;
     expect(a.asyncapi).toBe('3.0.0');
     expect(a.channels.dossierEvents.address).toBe('dossier.events');
-    const message = a.components.messages.DossierEvent;
+    const message = a.components.messages.DossierAccepted;
     expect(message.contentType).toBe('application/cloudevents+json');
     expect(message.bindings.kafka.key.type).toBe('string');
-    const schema = a.components.schemas.DossierCloudEvent;
-    expect(schema.required).toEqual(expect.arrayContaining(['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'data']));
-    expect(schema.properties.data.required).toEqual(expect.arrayContaining(['sequence', 'code', 'type', 'status', 'actor']));
+    expect(message.payload.schema.$ref).toBe('#/components/schemas/DossierAccepted');
+    const schema = a.components.schemas.DossierAccepted;
+    expect(schema.required).toEqual(expect.arrayContaining(['specversion', 'id', 'source', 'type', 'dataschema', 'subject', 'time', 'datacontenttype', 'data']));
+    expect(schema.properties.data.required).toEqual(expect.arrayContaining(['sequence', 'code', 'type', 'status', 'actor', 'payload']));
+    expect(schema.properties.data.properties.payload.required).toEqual(expect.arrayContaining(['type', 'clockStartedAt', 'deadline']));
     expect(a.operations.publishDossierEvent.channel.$ref).toBe('#/channels/dossierEvents');
   });
 });
