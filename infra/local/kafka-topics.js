@@ -97,9 +97,18 @@ async function main() {
       );
     } else {
       // dossier.events is the statutory record: a topic made by an older version must stop deleting it.
+      // AlterConfigs replaces the topic's whole configuration: send its own settings back with it.
       await withRetry(
         `keep ${TOPIC} forever`,
-        () => admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: TOPIC, configEntries: KEEP_FOREVER }] }),
+        async () => {
+          const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: TOPIC }] });
+          const entries = resources[0].configEntries;
+          if (KEEP_FOREVER.every((k) => entries.some((e) => e.configName === k.name && e.configValue === k.value))) return;
+          const own = entries
+            .filter((e) => e.configSource === 1 && !KEEP_FOREVER.some((k) => k.name === e.configName))
+            .map((e) => ({ name: e.configName, value: e.configValue }));
+          await admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: TOPIC, configEntries: [...own, ...KEEP_FOREVER] }] });
+        },
         deadline,
       );
     }

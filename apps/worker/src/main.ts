@@ -16,7 +16,12 @@ async function main() {
   const temporal = temporalSettingsFromEnv();
   const kafka = { brokers: brokersFromEnv(), clientId: 'motcua-worker' };
   const admin = new KafkaTopicAdmin(kafka);
-  await admin.ensureTopic(DOSSIER_EVENTS_TOPIC, { partitions: Number(process.env.KAFKA_PARTITIONS ?? 3), keepForever: true });
+  // The same settings as infra/local/kafka-topics.js, should the worker be the first to need the topic.
+  await admin.ensureTopic(DOSSIER_EVENTS_TOPIC, {
+    partitions: Number(process.env.KAFKA_PARTITIONS ?? 3),
+    replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1),
+    keepForever: true,
+  });
   await admin.close();
 
   const connection = await NativeConnection.connect({ address: temporal.address });

@@ -36,7 +36,7 @@ export const ActionBodySchemas = {
   apologize: z.object({ agency: AgencyIdSchema, newAppointment: InstantSchema, reason: ApologyReasons.schema.optional(), noteRef }).describe('Form 04: apology with a new appointment (at most one per dossier)'),
   reject: z.object({ agency: AgencyIdSchema, reasons: codes(RejectionReasons.schema).optional(), noteRef }).describe('Refused after appraisal: a result, the dossier ends REJECTED'),
   /** Processing stopped by the holding agency, with its reasons (Decree 61/2018 Art. 3; terminal). */
-  stop: z.object({ agency: AgencyIdSchema, reasons: codes(StopReasons.schema), noteRef }).describe('The holding agency stops processing, with its reasons (terminal)'),
+  stop: z.object({ agency: AgencyIdSchema, reasons: codes(StopReasons.schema).optional(), noteRef }).describe('The holding agency stops processing, with its reasons (terminal)'),
   withdraw: z.object({ reason: WithdrawalReasons.schema.optional(), noteRef }).describe('The applicant withdraws, an officer confirms (terminal)'),
   return: z.object({ channel: ChannelSchema }).describe('The result is handed to the applicant (counter, online) or to the post'),
   postalDeliveryFailed: z.object({ reason: DeliveryFailureReasons.schema.optional() }).describe('A failed delivery attempt by the post'),
@@ -72,7 +72,10 @@ export const HTTP_ACTIONS = [
 export const HttpActionBodySchemas = Object.fromEntries(
   HTTP_ACTIONS.map((name) => {
     const command = ActionBodySchemas[name] as z.ZodObject<z.ZodRawShape>;
-    const body = 'noteRef' in command.shape ? command.omit({ noteRef: true }).extend({ note: NoteSchema.optional() }) : command;
+    let body = 'noteRef' in command.shape ? command.omit({ noteRef: true }).extend({ note: NoteSchema.optional() }) : command;
+    // An officer stops processing with its reasons (Decree 61/2018): required here; a scenario,
+    // which describes time and outcomes only, may leave them out.
+    if (name === 'stop') body = body.extend({ reasons: codes(StopReasons.schema) });
     return [name, body.describe(command.description ?? name)];
   }),
 ) as { [A in HttpAction]: z.ZodObject<z.ZodRawShape> };

@@ -205,7 +205,7 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
       // Only the agency that holds the dossier may stop it, also while it waits for a supplement.
       const m = holding(s, c.type, c.agency, ['IN_PROCESSING', 'SUPPLEMENT_PENDING']);
       if (!('member' in m)) return m;
-      return [{ type: 'DossierStopped', at, by, member: m.member, agency: m.agency, reasons: c.reasons, ...noted(c) }];
+      return [{ type: 'DossierStopped', at, by, member: m.member, agency: m.agency, reasons: c.reasons ?? [], ...noted(c) }];
     }
 
     case 'withdraw':
@@ -234,7 +234,7 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
       const last = s.countedDeliveryAttempts[s.countedDeliveryAttempts.length - 1];
       const counted = last === undefined || cal().workingDaysBetween(last, at) >= rules().deliveryAttemptGapWorkingDays;
       const countedAttempts = s.countedDeliveryAttempts.length + (counted ? 1 : 0);
-      const failed: DossierEvent = { type: 'DeliveryAttemptFailed', at, by, counted, countedAttempts };
+      const failed: DossierEvent = { type: 'DeliveryAttemptFailed', at, by, counted, countedAttempts, ...(c.reason ? { reason: c.reason } : {}) };
       return countedAttempts >= rules().countedAttemptsBeforeReturn && counted
         ? [failed, { type: 'ResultBackAtUnit', at, by, reason: 'DELIVERY_FAILED' }]
         : [failed];

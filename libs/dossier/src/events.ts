@@ -3,6 +3,7 @@ import type {
   AlertType,
   ApologyReasons,
   Channel,
+  DeliveryFailureReasons,
   IntakeRefusalReasons,
   Outcome,
   Procedure,
@@ -55,6 +56,7 @@ export type RejectionReason = CodeOf<typeof RejectionReasons>;
 export type StopReason = CodeOf<typeof StopReasons>;
 export type ApologyReason = CodeOf<typeof ApologyReasons>;
 export type WithdrawalReason = CodeOf<typeof WithdrawalReasons>;
+export type DeliveryFailureReason = CodeOf<typeof DeliveryFailureReasons>;
 
 export type DossierEvent =
   | (Base & { type: 'DossierRegistered' } & Registration)
@@ -102,7 +104,7 @@ export type DossierEvent =
     } & Noted)
   | (Base & { type: 'ResultReturned'; channel: 'COUNTER' | 'ONLINE' })
   | (Base & { type: 'ResultHandedToPost' })
-  | (Base & { type: 'DeliveryAttemptFailed'; counted: boolean; countedAttempts: number })
+  | (Base & { type: 'DeliveryAttemptFailed'; counted: boolean; countedAttempts: number; reason?: DeliveryFailureReason })
   | (Base & { type: 'ResultBackAtUnit'; reason: 'DELIVERY_FAILED' | 'RETURNED_TO_SENDER' })
   | (Base & { type: 'ResultDelivered' })
   | (Base & { type: 'DossierWithdrawn'; reason: WithdrawalReason | null } & Noted)

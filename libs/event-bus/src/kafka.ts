@@ -108,6 +108,9 @@ const KEEP_FOREVER = [
   { name: 'retention.bytes', value: '-1' },
 ];
 
+/** DescribeConfigs' source of a value set on the topic itself (DYNAMIC_TOPIC_CONFIG). */
+const TOPIC_OWN_CONFIG = 1;
+
 export class KafkaTopicAdmin implements TopicAdmin {
   private readonly admin: Admin;
   private connected = false;
@@ -135,7 +138,40 @@ export class KafkaTopicAdmin implements TopicAdmin {
       return;
     }
     // A topic made before (by an older version, or by hand) must not keep deleting the record.
-    if (configEntries.length) await this.admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries }] });
+    if (configEntries.length) await this.keepForever(topic);
+  }
+
+  /**
+   * Kafka's AlterConfigs (the only one kafkajs speaks) replaces a topic's whole dynamic
+   * configuration: the topic's own settings (min.insync.replicas, …) are read first and sent
+   * back with the retention, so nothing else changes. Nothing is sent when it is already so.
+   */
+  private async keepForever(topic: string): Promise<void> {
+    const { resources } = await this.admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] });
+    const entries = resources[0]?.configEntries ?? [];
+    const value = (name: string) => entries.find((e) => e.configName === name)?.configValue;
+    if (KEEP_FOREVER.every((k) => value(k.name) === k.value)) return;
+    const own = entries
+      .filter((e) => e.configSource === TOPIC_OWN_CONFIG && !KEEP_FOREVER.some((k) => k.name === e.configName))
+      .map((e) => ({ name: e.configName, value: e.configValue }));
+    await this.admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: [...own, ...KEEP_FOREVER] }] });
+  }
+
+  /** A topic config as the broker has it, or null. */
+  async configOf(topic: string, name: string): Promise<string | null> {
+    await this.connect();
+    const { resources } = await this.admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: [name] }] });
+    return resources[0]?.configEntries.find((e) => e.configName === name)?.configValue ?? null;
+  }
+
+  /** Sets one of a topic's own configs (tests, operators), keeping the others. */
+  async setConfig(topic: string, name: string, value: string): Promise<void> {
+    await this.connect();
+    const { resources } = await this.admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] });
+    const own = (resources[0]?.configEntries ?? [])
+      .filter((e) => e.configSource === TOPIC_OWN_CONFIG && e.configName !== name)
+      .map((e) => ({ name: e.configName, value: e.configValue }));
+    await this.admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: [...own, { name, value }] }] });
   }
 
   /** The topic's retention as the broker has it: `retention.ms` and `retention.bytes` (-1 = forever). */

@@ -27,7 +27,10 @@ if (!enabled && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') throw new Error(
     const old = `retention-it-${randomUUID()}`;
     await admin.ensureTopic(old, { partitions: 1 });
     expect((await admin.retentionOf(old)).ms).not.toBe('-1');
+    await admin.setConfig(old, 'max.message.bytes', '2000000');
     await admin.ensureTopic(old, { partitions: 1, keepForever: true });
     expect(await admin.retentionOf(old)).toEqual({ ms: '-1', bytes: '-1' });
+    // Kafka's AlterConfigs replaces the whole configuration: the topic's own settings survive.
+    expect(await admin.configOf(old, 'max.message.bytes')).toBe('2000000');
   });
 });

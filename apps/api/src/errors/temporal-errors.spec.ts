@@ -25,6 +25,14 @@ describe('the workflow client\'s errors over HTTP', () => {
     });
   });
 
+  it('the code allocator\'s refusal of a unit-day out of codes → 409 DOSSIER_CODE.DAY_EXHAUSTED (its details carry no kind)', () => {
+    const e = refused([{ rule: 'DOSSIER_CODE.DAY_EXHAUSTED', message: 'unit X has used all 9999 dossier codes of 2026-12-01' }]);
+    expect(filter.answer(e)).toEqual({
+      status: 409,
+      body: { error: { code: 'RULE_VIOLATION', rule: 'DOSSIER_CODE.DAY_EXHAUSTED', message: 'unit X has used all 9999 dossier codes of 2026-12-01' } },
+    });
+  });
+
   it('a RuleViolation without details still answers 409, with the failure\'s message', () => {
     expect(filter.answer(refused([]))).toEqual({ status: 409, body: { error: { code: 'RULE_VIOLATION', rule: 'UNKNOWN', message: 'refused' } } });
   });

@@ -40,6 +40,12 @@ const HealthSchema = z.object({
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: unknown, example?: unknown) => ({ 'application/json': example === undefined ? { schema } : { schema, example } });
 const error = (description: string) => ({ description, content: json(ref('Error')) });
+/** What every POST may answer besides its own outcomes (the edge and the Idempotency-Key). */
+const postErrors = {
+  '413': error('the body is over 100 kB'),
+  '415': error('the body is not application/json'),
+  '422': error('the Idempotency-Key was already used by this caller for another request (rule IDEMPOTENCY.KEY_REUSED); nothing happened'),
+};
 const pascal = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 const actorSecurity = [{ actorId: [], actorRole: [] }, {}];
@@ -47,7 +53,8 @@ const idempotencyKey = {
   name: IDEMPOTENCY_KEY_HEADER,
   in: 'header',
   required: false,
-  description: 'Makes a retry safe: the same key gives the same answer (and, on POST /dossiers, the same code; no second dossier).',
+  description:
+    'Makes a retry safe: one key names one request of this caller, for good. The same request again gets the same answer (on POST /dossiers the same dossier and code, even after midnight); the key used for any other request is refused with 422 IDEMPOTENCY.KEY_REUSED, before anything happens.',
   schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
 };
 /**
@@ -142,7 +149,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
           '400': error(
             'malformed (the field is named), unknown procedure (rule CATALOG.UNKNOWN_PROCEDURE), unit not in GET /api/v1/units (CATALOG.UNKNOWN_UNIT), or a simulation unit SIM.… (UNIT.RESERVED_FOR_SIMULATION)',
           ),
-          '409': error('refused by a rule, e.g. POSTAL.NOT_FOR_PROCEDURE'),
+          '409': error('refused by a rule, e.g. POSTAL.NOT_FOR_PROCEDURE, or DOSSIER_CODE.DAY_EXHAUSTED (the unit has used its 9999 codes of the day)'),
+          ...postErrors,
           '503': error('Temporal unavailable'),
         },
       },
@@ -208,6 +216,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
           '400': error('malformed body (the field is named)'),
           '404': error('unknown dossier'),
           '409': error('refused by the rules (the rule is named; nothing changed), or the dossier is closed (LIFECYCLE.DOSSIER_CLOSED)'),
+          ...postErrors,
           '503': error('Temporal unavailable or the dossier did not answer in time'),
         },
       },
@@ -218,7 +227,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
     info: {
       title: 'Motcua: one-stop administrative dossiers',
       version: '1.0.0',
-      description: 'Errors are `{"error": {"code", "rule", "message"}}`. Instants are ISO-8601 with an offset (Vietnam time +07:00).',
+      description:
+        'Errors are `{"error": {"code", "rule", "message"}}`. Instants are RFC 3339 with an offset and a year 2000–2099 (the API writes Vietnam time, +07:00). Only application/json bodies are read (415 otherwise); a method a path does not serve answers 405 with Allow.',
     },
     servers: [{ url: '/' }],
     paths,
@@ -232,12 +242,6 @@ export function buildOpenApiDocument(): OpenApiDocument {
           description: 'The acting person (a pseudonymous account id), until authentication arrives; "unidentified" when absent.',
         },
         actorRole: { type: 'apiKey', in: 'header', name: ACTOR_ROLE_HEADER, description: 'The acting person\'s role, recorded as given.' },
-        postalSignature: {
-          type: 'apiKey',
-          in: 'header',
-          name: 'X-Postal-Signature',
-          description: 'Postal webhook: `sha256=<hex HMAC-SHA256 of the raw body, keyed by POSTAL_WEBHOOK_SECRET>`.',
-        },
       },
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeliveryFailureReasons } from '../reasons';
 import { eventPayload } from './shared';
 
 export const ResultReturnedSchema = eventPayload('ResultReturned', 'The result is handed to the applicant (terminal)', {
@@ -10,6 +11,7 @@ export const ResultHandedToPostSchema = eventPayload('ResultHandedToPost', 'The 
 export const DeliveryAttemptFailedSchema = eventPayload('DeliveryAttemptFailed', 'The post failed to deliver the result once', {
   counted: z.boolean().describe('whether the attempt counts towards the return to the unit'),
   countedAttempts: z.number().int().min(0),
+  reason: DeliveryFailureReasons.schema.optional().describe('what the post reported, when it did'),
 });
 
 export const ResultBackAtUnitSchema = eventPayload('ResultBackAtUnit', 'The result came back to the one-stop unit, to be collected there', {
