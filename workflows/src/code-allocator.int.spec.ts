@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client, Connection, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -84,5 +84,24 @@ if (!address && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') throw new Error(
     const cause = (refusal as WorkflowUpdateFailedError).cause as ApplicationFailure;
     expect(cause.type).toBe(RULE_VIOLATION);
     expect(cause.details?.[0]).toMatchObject({ rule: 'DOSSIER_CODE.DAY_EXHAUSTED' });
+  });
+
+  it('an allocator terminated before its day is never restarted on its own, and the README\'s recovery continues its numbers', async () => {
+    const unitR = `${unit}7`;
+    const workflowId = `dossier-codes:${unitR}:${yymmdd}`;
+    await withWorker(async () => {
+      expect(await allocate('a', unitR)).toBe(1);
+      expect(await allocate('b', unitR)).toBe(2);
+      await client.workflow.getHandle(workflowId).terminate('an operator slipped');
+      await expect(allocate('c', unitR)).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+      // README, "Operations": start it again from the highest number given.
+      await client.workflow.start(codeAllocatorWorkflow, {
+        workflowId,
+        taskQueue,
+        args: [{ unit: unitR, day, carried: { byKey: [], last: 2 } }],
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      });
+      expect(await allocate('c', unitR)).toBe(3);
+    });
   });
 });

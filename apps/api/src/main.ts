@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { logProcessWarningsAsJson } from '@motcua/temporal';
 import { AppModule } from './app.module';
 import { createApiApp } from './app-setup';
 import { apiConfigFromEnv } from './config/api-config';
@@ -6,6 +7,7 @@ import { JsonLogger, logLine } from './logging/json-logger';
 
 /** The HTTP API (CONTRACTS.md). Port API_PORT (3000), host API_HOST (127.0.0.1). */
 async function main() {
+  logProcessWarningsAsJson('api');
   const config = apiConfigFromEnv();
   // Idempotency keys and officers' notes must survive a restart: never an in-memory store here.
   if (!config.store.url && !config.store.dataDir) {

@@ -47,6 +47,7 @@ const API_RULE_STATUS: Record<keyof typeof API_RULES, number> = {
   'UNIT.RESERVED_FOR_SIMULATION': badRequest('').status,
   'LIFECYCLE.DOSSIER_CLOSED': ruleViolation('', '').status,
   'IDEMPOTENCY.KEY_REUSED': keyReused('').status,
+  'DOSSIER_CODE.ALLOCATOR_CLOSED': 503,
   'POSTAL.PICKUP_ADDRESS_MISSING': badRequest('').status,
 };
 

@@ -1,7 +1,7 @@
 import { NativeConnection } from '@temporalio/worker';
 import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
 import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-bus';
-import { createDossierWorker, installTemporalRuntime, temporalSettingsFromEnv } from '@motcua/temporal';
+import { createDossierWorker, installTemporalRuntime, logProcessWarningsAsJson, temporalSettingsFromEnv } from '@motcua/temporal';
 
 /**
  * The Temporal worker: runs dossier workflows and publishes their events to Kafka. Scale it
@@ -12,6 +12,7 @@ function log(level: string, msg: string, fields: Record<string, unknown> = {}) {
 }
 
 async function main() {
+  logProcessWarningsAsJson('worker');
   installTemporalRuntime('worker');
   const temporal = temporalSettingsFromEnv();
   const kafka = { brokers: brokersFromEnv(), clientId: 'motcua-worker' };

@@ -18,3 +18,17 @@ export function installTemporalRuntime(service: string, coreLevel: LogLevel = 'W
     telemetryOptions: { logging: { filter: { core: coreLevel, other: 'ERROR' }, forward: {} } },
   });
 }
+
+/**
+ * Node prints process warnings as plain text on stderr, which breaks a log of JSON lines: they are
+ * logged as JSON instead. kafkajs 2.2.4 schedules a timer with a negative delay on every quiet
+ * request queue, which Node 24 reports as TimeoutNegativeWarning (the timer runs after 1 ms, as
+ * kafkajs means it to): that one is known and dropped.
+ */
+export function logProcessWarningsAsJson(service: string): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (w) => {
+    if (w.name === 'TimeoutNegativeWarning') return;
+    process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'warn', service, msg: w.message, warning: w.name }) + '\n');
+  });
+}

@@ -30,6 +30,7 @@ export const API_RULES = {
   'UNIT.RESERVED_FOR_SIMULATION': 'product decision: SIM. identifiers belong to the scenario runner, so a real dossier code never collides with a simulated one',
   'LIFECYCLE.DOSSIER_CLOSED': 'Decree 61/2018 Arts. 15–21: a dossier in a terminal state takes no more actions',
   'IDEMPOTENCY.KEY_REUSED': 'product: an Idempotency-Key names one request of one caller, for good; reused for another request it is refused (422)',
+  'DOSSIER_CODE.ALLOCATOR_CLOSED': 'Decree 61/2018 Art. 26 (codes never reused): a unit-day whose allocator ended early gives no code until an operator acts (503)',
   'POSTAL.PICKUP_ADDRESS_MISSING': 'Decision 45/2016: a postal pickup needs an address',
 } as const;
 

@@ -4,7 +4,7 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import { toLocalIso } from '@motcua/calendar';
 import type { Actor, DossierView, RecordedEvent } from '@motcua/dossier';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
-import { ruleViolation } from '../errors/api-error';
+import { ApiError, ruleViolation } from '../errors/api-error';
 import type { DossierGateway, OpeningCommand } from '../dossiers/dossier-gateway';
 import { visibilityQuery, type DossierListFilter } from '../dossiers/dossier-list.query';
 import type { DossierListItem } from '@motcua/contracts';
@@ -39,18 +39,28 @@ export class TemporalDossierGateway implements DossierGateway {
 
   async allocateSequence(unit: string, day: string, key: string): Promise<number> {
     const yymmdd = day.slice(2, 4) + day.slice(5, 7) + day.slice(8, 10);
-    return this.withDeadline(() =>
-      this.client.workflow.executeUpdateWithStart(codeAllocateUpdate, {
-        args: [{ key }],
-        startWorkflowOperation: new WithStartWorkflowOperation(codeAllocatorWorkflow, {
-          workflowId: `dossier-codes:${unit}:${yymmdd}`,
-          taskQueue: this.taskQueue,
-          args: [{ unit, day }],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    const workflowId = `dossier-codes:${unit}:${yymmdd}`;
+    try {
+      return await this.withDeadline(() =>
+        this.client.workflow.executeUpdateWithStart(codeAllocateUpdate, {
+          args: [{ key }],
+          startWorkflowOperation: new WithStartWorkflowOperation(codeAllocatorWorkflow, {
+            workflowId,
+            taskQueue: this.taskQueue,
+            args: [{ unit, day }],
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          }),
         }),
-      }),
-    );
+      );
+    } catch (e) {
+      // The day's allocator ended before its day did (terminated by hand, or failed). Starting it
+      // again would hand out numbers already given: intake for this unit waits for an operator.
+      if (e instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new ApiError(503, 'UNAVAILABLE', 'DOSSIER_CODE.ALLOCATOR_CLOSED', `the dossier codes of unit ${unit} for ${day} cannot be handed out: their allocator (workflow ${workflowId}) has ended before its day; an operator must look at it (README, "Operations")`);
+      }
+      throw e;
+    }
   }
 
   async open(registration: DossierRegistration, first: OpeningCommand, requestId: string): Promise<DossierView> {
