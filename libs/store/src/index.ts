@@ -6,4 +6,6 @@ export { SqlRequestKeys } from './request-keys';
 export type { DossierNote, DossierNotes } from './dossier-notes';
 export { SqlDossierNotes } from './dossier-notes';
 export { MIGRATION_NAMES } from './migrations';
-export { MemoryDossierNotes, MemoryRequestKeys } from './testing/memory-stores';
+export { MemoryAuditLog, MemoryDossierNotes, MemoryRequestKeys } from './testing/memory-stores';
+export type { AuditEntry, AuditLog, AuditQuery, AuditRecord } from './audit-log';
+export { SqlAuditLog } from './audit-log';

@@ -29,6 +29,32 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('dossier_notes_by_dossier').on('dossier_notes').columns(['dossier_code', 'created_at']).execute();
     },
   },
+  '0002-audit-log': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('request_id', 'text', (c) => c.notNull())
+        .addColumn('actor_id', 'text', (c) => c.notNull())
+        .addColumn('role', 'text')
+        .addColumn('agency', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target', 'text')
+        .addColumn('outcome', 'integer', (c) => c.notNull())
+        .addColumn('personal_data', 'boolean', (c) => c.notNull().defaultTo(false))
+        .execute();
+      await db.schema.createIndex('audit_log_by_time').on('audit_log').column('at').execute();
+      await db.schema.createIndex('audit_log_by_target').on('audit_log').columns(['target', 'at']).execute();
+      await db.schema.createIndex('audit_log_by_actor').on('audit_log').columns(['actor_id', 'at']).execute();
+      // Append-only for every client of the database, not only for our code: an audit trail that
+      // can be edited proves nothing.
+      await sql`create function audit_log_append_only() returns trigger language plpgsql as $$
+        begin raise exception 'audit_log is append-only'; end $$`.execute(db);
+      await sql`create trigger audit_log_no_change before update or delete or truncate on audit_log
+        for each statement execute function audit_log_append_only()`.execute(db);
+    },
+  },
 };
 
 /** Brings the schema to the latest version; safe to run from several processes at once (Kysely locks). */

@@ -8,6 +8,25 @@ import type { Generated } from 'kysely';
 export interface StoreSchema {
   request_keys: RequestKeyTable;
   dossier_notes: DossierNoteTable;
+  audit_log: AuditLogTable;
+}
+
+/** Who did or read what, when, with what outcome: never a request body. */
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  request_id: string;
+  actor_id: string;
+  role: string | null;
+  agency: string | null;
+  /** The operation: `METHOD /path/pattern` (e.g. `POST /api/v1/dossiers/{code}/accept`). */
+  action: string;
+  /** What it was about: a dossier code, when there is one. */
+  target: string | null;
+  /** The HTTP status answered. */
+  outcome: number;
+  /** Whether personal data was read (notes, applicant data). */
+  personal_data: boolean;
 }
 
 /** One Idempotency-Key of one caller: what it was first used for, and the dossier it led to. */

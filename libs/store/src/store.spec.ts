@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MIGRATION_NAMES, openStore, SqlDossierNotes, SqlRequestKeys, type Store } from './index';
+import { sql } from 'kysely';
+import { MIGRATION_NAMES, openStore, SqlAuditLog, SqlDossierNotes, SqlRequestKeys, type Store } from './index';
 
 /**
  * The store on embedded PGlite; the same suite runs on PostgreSQL when STORE_TEST_DATABASE_URL
@@ -41,6 +42,25 @@ describe.each(engines)('operational store on %s', (_engine, location) => {
       const winners = new Set(claims.map((c, i) => (c.outcome === 'proceed' ? ['d1', 'd2', 'd1', 'd2', 'd1'][i] : null)).filter(Boolean));
       expect(winners.size).toBe(1);
       expect(claims.filter((c) => c.outcome === 'reused')).toHaveLength(winners.has('d1') ? 2 : 3);
+    });
+  });
+
+  describe('audit log', () => {
+    it('appends and finds entries, newest first, by target and actor', async () => {
+      const audit = new SqlAuditLog(store.db);
+      const target = `A-${Math.random().toString(36).slice(2)}`;
+      const entry = { requestId: 'r1', actorId: 'officer-1', role: 'ONE_STOP_OFFICER', agency: 'U', action: 'POST /api/v1/dossiers/{code}/accept', target, outcome: 200, personalData: false };
+      await audit.append(entry);
+      await audit.append({ ...entry, requestId: 'r2', actorId: 'auditor-1', action: 'GET /api/v1/dossiers/{code}/notes', personalData: true });
+      expect((await audit.find({ target, limit: 10 })).map((r) => r.requestId)).toEqual(['r2', 'r1']);
+      expect(await audit.find({ target, actorId: 'officer-1', limit: 10 })).toEqual([expect.objectContaining({ ...entry, id: expect.any(String), at: expect.any(String) })]);
+    });
+
+    it('refuses to change or remove what it recorded, whoever asks', async () => {
+      await new SqlAuditLog(store.db).append({ requestId: 'r3', actorId: 'x', role: null, agency: null, action: 'GET /x', target: null, outcome: 200, personalData: true });
+      await expect(sql`update audit_log set outcome = 500`.execute(store.db)).rejects.toThrow(/append-only/);
+      await expect(sql`delete from audit_log`.execute(store.db)).rejects.toThrow(/append-only/);
+      await expect(sql`truncate audit_log`.execute(store.db)).rejects.toThrow(/append-only/);
     });
   });
 

@@ -1,3 +1,4 @@
+import type { AuditEntry, AuditLog, AuditQuery, AuditRecord } from '../audit-log';
 import type { DossierNote, DossierNotes } from '../dossier-notes';
 import type { KeyClaim, RequestKeys } from '../request-keys';
 
@@ -34,5 +35,21 @@ export class MemoryDossierNotes implements DossierNotes {
 
   async of(dossierCode: string): Promise<DossierNote[]> {
     return this.notes.filter((n) => n.dossierCode === dossierCode);
+  }
+}
+
+export class MemoryAuditLog implements AuditLog {
+  readonly records: AuditRecord[] = [];
+
+  async append(entry: AuditEntry): Promise<void> {
+    this.records.push({ ...entry, id: String(this.records.length + 1), at: new Date().toISOString() });
+  }
+
+  async find(q: AuditQuery): Promise<AuditRecord[]> {
+    return this.records
+      .filter((r) => (!q.from || r.at >= new Date(q.from).toISOString()) && (!q.to || r.at < new Date(q.to).toISOString()))
+      .filter((r) => (!q.actorId || r.actorId === q.actorId) && (!q.target || r.target === q.target))
+      .reverse()
+      .slice(0, q.limit);
   }
 }
