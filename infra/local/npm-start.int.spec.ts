@@ -1,9 +1,10 @@
 /**
  * `npm start` as users run it: `bash infra/local/start-all.sh`, here against the servers of the
  * test run (TEMPORAL_ADDRESS / KAFKA_BROKERS set, so it starts none), on a free API port, with a
- * state folder of its own. The field report's hostile requests go to the processes it started
- * (the built API and worker), where they once got 500s under tsx and their logs went to
- * /dev/null; then Ctrl-C must stop all of it. Skips itself without servers, e.g. run alone with
+ * state folder of its own, and its own identity provider (AUTH_ISSUER unset, as a user has it).
+ * The field report's hostile requests go to the processes it started (the built API and worker),
+ * where they once got 500s under tsx and their logs went to /dev/null; then Ctrl-C must stop all
+ * of it. Skips itself without servers, e.g. run alone with
  *   set -a; eval "$(MOTCUA_STATE_DIR=/tmp/s MOTCUA_FREE_PORTS=1 TEMPORAL_HEADLESS=1 infra/local/stack.sh up)"; set +a
  *   npx jest -c infra/jest.config.js npm-start
  */
@@ -84,15 +85,21 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
   let startAll: ChildProcess;
   let output = '';
   let exited: Promise<number | null>;
-  const pids: Record<'api' | 'worker', number> = { api: 0, worker: 0 };
+  const pids: Record<'api' | 'worker' | 'identity', number> = { api: 0, worker: 0, identity: 0 };
+  let idpPort: number;
+  let issuer: string;
+  let bearer: Record<string, string> = {};
 
   beforeAll(async () => {
     state = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-npm-start-'));
     port = await freePort();
+    idpPort = await freePort();
     url = `http://127.0.0.1:${port}`;
-    // A user's environment: no test runner variables, no key (npm start makes one).
-    const env: NodeJS.ProcessEnv = { ...process.env, API_PORT: String(port), MOTCUA_STATE_DIR: state };
-    for (const name of Object.keys(env)) if (/^(JEST|NODE_ENV$|APPLICANT_REF_SECRET$|MOTCUA_DEV_INSECURE_KEYS$)/.test(name)) delete env[name];
+    issuer = `http://127.0.0.1:${idpPort}`;
+    // A user's environment: no test runner variables, no key (npm start makes one), no identity
+    // provider (npm start runs one; the one of npm test is not the user's).
+    const env: NodeJS.ProcessEnv = { ...process.env, API_PORT: String(port), IDP_PORT: String(idpPort), MOTCUA_STATE_DIR: state };
+    for (const name of Object.keys(env)) if (/^(JEST|NODE_ENV$|APPLICANT_REF_SECRET$|MOTCUA_DEV_INSECURE_KEYS$|AUTH_ISSUER$|AUTH_AUDIENCE$)/.test(name)) delete env[name];
     // Its own process group, as a terminal's foreground job: Ctrl-C signals the whole group.
     startAll = spawn('bash', [path.join(ROOT, 'infra/local/start-all.sh')], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     startAll.stdout!.on('data', (c) => (output += c));
@@ -102,6 +109,7 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     void exited.then(() => (gone = true));
     await until('the "Motcua is up" banner', () => (output.includes('Motcua is up') ? true : gone ? Promise.reject(new Error(`start-all.sh exited:\n${output}`)) : undefined), 75_000);
     for (const app of ['api', 'worker'] as const) pids[app] = Number(fs.readFileSync(path.join(state, 'apps', `${app}.pid`), 'utf8'));
+    pids.identity = Number(fs.readFileSync(path.join(state, 'identity', 'identity.pid'), 'utf8'));
   });
 
   afterAll(async () => {
@@ -124,9 +132,40 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     expect(fs.readFileSync(key, 'utf8').length).toBeGreaterThanOrEqual(32);
   });
 
+  it('runs the built identity provider, names it in the banner, and gives the apps its issuer and audience', async () => {
+    expect(fs.readFileSync(`/proc/${pids.identity}/cmdline`, 'utf8').split('\0')).toContain('dist/apps/identity/main.js');
+    expect(fs.readlinkSync(`/proc/${pids.identity}/fd/2`)).toBe(fs.realpathSync(path.join(state, 'identity', 'identity.log')));
+    expect(fs.statSync(path.join(state, 'identity', 'jwks.json')).mode & 0o777).toBe(0o600);
+    expect(output).toMatch(new RegExp(`Identity +${issuer.replace(/[.]/g, '\\.')} `));
+    for (const app of ['api', 'worker'] as const) {
+      expect(fs.readFileSync(`/proc/${pids[app]}/environ`, 'utf8').split('\0')).toEqual(expect.arrayContaining([`AUTH_ISSUER=${issuer}`, 'AUTH_AUDIENCE=motcua-api']));
+    }
+    const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { issuer: string };
+    expect(discovery.issuer).toBe(issuer);
+  });
+
+  it('npm run --silent token finds that provider from the state folder and prints only its access token', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, MOTCUA_STATE_DIR: state };
+    delete env.AUTH_ISSUER;
+    const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn('npm', ['run', '--silent', 'token', '--', '--role', 'ONE_STOP_OFFICER', '--agency', '000.00.00.H26'], { cwd: ROOT, env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c) => (stdout += c));
+      child.stderr.on('data', (c) => (stderr += c));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    expect([out.code, out.stderr]).toEqual([0, '']);
+    expect(out.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    const token = out.stdout.trim();
+    // Its signature is checked in apps/identity's tests; here, that it comes from this run's provider.
+    expect(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString())).toMatchObject({ iss: issuer, aud: 'motcua-api', agency: '000.00.00.H26' });
+    bearer = { authorization: `Bearer ${token}` };
+  });
+
   let code: string;
   it('creates one dossier and reads it', async () => {
-    const headers = { 'content-type': 'application/json', 'x-actor-id': 'officer-17', 'x-actor-role': 'ONE_STOP_OFFICER', 'idempotency-key': randomUUID() };
+    const headers = { 'content-type': 'application/json', 'x-actor-id': 'officer-17', 'x-actor-role': 'ONE_STOP_OFFICER', 'idempotency-key': randomUUID(), ...bearer };
     const created = await fetch(`${url}/api/v1/dossiers`, {
       method: 'POST',
       headers,
@@ -134,7 +173,7 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     });
     expect(created.status).toBe(201);
     code = ((await created.json()) as { code: string }).code;
-    const read = await fetch(`${url}/api/v1/dossiers/${code}`);
+    const read = await fetch(`${url}/api/v1/dossiers/${code}`, { headers: bearer });
     expect(read.status).toBe(200);
     const detail = (await read.json()) as { code: string; status: string; events: { type: string }[] };
     expect([detail.code, detail.status, detail.events.map((e) => e.type)]).toEqual([code, 'SUBMITTED', ['DossierRegistered', 'DossierSubmitted']]);
@@ -170,9 +209,11 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
   it('stops every process it started on Ctrl-C, and frees the port', async () => {
     process.kill(-startAll.pid!, 'SIGINT');
     expect(await exited).toBe(130);
-    await until('the apps to be gone', () => (running(pids.api) || running(pids.worker) ? undefined : true), 20_000);
-    for (const pgid of [startAll.pid!, pids.api, pids.worker]) expect([pgid, groupRuns(pgid)]).toEqual([pgid, false]);
+    await until('the apps to be gone', () => (running(pids.api) || running(pids.worker) || running(pids.identity) ? undefined : true), 20_000);
+    for (const pgid of [startAll.pid!, pids.api, pids.worker, pids.identity]) expect([pgid, groupRuns(pgid)]).toEqual([pgid, false]);
     expect(await portIsFree(port)).toBe(true);
+    expect(await portIsFree(idpPort)).toBe(true);
     expect(fs.existsSync(path.join(state, 'apps', 'api.pid'))).toBe(false);
+    expect(fs.existsSync(path.join(state, 'identity', 'identity.pid'))).toBe(false);
   });
 });

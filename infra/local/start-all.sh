@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# npm start: installs what is missing, builds the API and the worker as production deploys them
-# (esbuild bundles and the prebuilt workflow bundle, from the Nx cache when nothing changed),
-# starts the Temporal dev server (with its Web UI) and the Kafka broker (or uses TEMPORAL_ADDRESS /
-# KAFKA_BROKERS), then the built worker and API; prints the URLs; Ctrl-C (or TERM) stops
-# everything this run started, and only that.
+# npm start: installs what is missing, builds the API, the worker and the identity provider as
+# production deploys them (esbuild bundles and the prebuilt workflow bundle, from the Nx cache when
+# nothing changed), starts the Temporal dev server (with its Web UI) and the Kafka broker (or uses
+# TEMPORAL_ADDRESS / KAFKA_BROKERS), the local identity provider (or uses AUTH_ISSUER), then the
+# built worker and API; prints the URLs; Ctrl-C (or TERM) stops everything this run started, and
+# only that.
 set -euo pipefail
 LOG_TAG=start
 # shellcheck source=lib.sh
@@ -20,8 +21,8 @@ port_free "$API_PORT" || die "port $API_PORT is taken: set API_PORT to another o
 
 # The processes users deploy, not tsx: under tsx the API had two copies of @nestjs/common and
 # answered 500 where the bundle answers 400 (PITFALLS.md 15).
-log "building the API and the worker (dist/; unchanged sources come from the Nx cache)"
-NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker --outputStyle=static >&2 ||
+log "building the API, the worker and the identity provider (dist/; unchanged sources come from the Nx cache)"
+NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker identity --outputStyle=static >&2 ||
   die "the build failed (above)"
 
 APPS_STATE="$STATE_DIR/apps"
@@ -29,6 +30,10 @@ mkdir -p "$APPS_STATE"
 # Servers that were already running before this run are left running at the end.
 stack_was_up=0
 "$MOTCUA_LOCAL_DIR/stack.sh" env >/dev/null 2>&1 && stack_was_up=1
+# The identity provider likewise; none of ours when AUTH_ISSUER names one run elsewhere.
+idp_external=${AUTH_ISSUER:-}
+idp_was_up=0
+[[ -n $idp_external ]] || { "$MOTCUA_LOCAL_DIR/identity.sh" issuer >/dev/null 2>&1 && idp_was_up=1; }
 
 stopping=0
 cleanup() {
@@ -38,6 +43,7 @@ cleanup() {
   log "stopping"
   stop_pidfile "$APPS_STATE/api.pid" 15 || true
   stop_pidfile "$APPS_STATE/worker.pid" 15 || true
+  if [[ -z $idp_external ]] && ((idp_was_up == 0)); then "$MOTCUA_LOCAL_DIR/identity.sh" stop || true; fi
   if ((stack_was_up == 0)); then "$MOTCUA_LOCAL_DIR/stack.sh" down || true; fi
   log "stopped"
   exit "$rc"
@@ -49,6 +55,12 @@ trap 'exit 143' TERM
 stack_env=$("$MOTCUA_LOCAL_DIR/stack.sh" up)
 set -a
 eval "$stack_env"
+set +a
+# The apps verify bearer tokens against AUTH_ISSUER (audience AUTH_AUDIENCE, motcua-api).
+"$MOTCUA_LOCAL_DIR/identity.sh" start
+idp_env=$("$MOTCUA_LOCAL_DIR/identity.sh" env)
+set -a
+eval "$idp_env"
 set +a
 export KAFKAJS_NO_PARTITIONER_WARNING=1
 # The API's operational store (request keys, notes): embedded, kept in the state folder, unless
@@ -91,15 +103,20 @@ cat >&2 <<INFO
   Motcua is up ($(elapsed_s "$t0")s)
     API          http://$API_HOST:$API_PORT/api/v1/procedures
     Swagger UI   http://$API_HOST:$API_PORT/docs      (OpenAPI: /openapi.json, AsyncAPI: /asyncapi.json)
+    Identity     $AUTH_ISSUER  $([[ -n $idp_external ]] && echo "(external)" || echo "(seeded accounts: README \"Log in and call the API\")")
+                 TOKEN=\$(npm run --silent token -- --role ONE_STOP_OFFICER --agency 000.00.00.H26)
     Temporal UI  ${TEMPORAL_UI:-(external Temporal at $TEMPORAL_ADDRESS)}
     Temporal     $TEMPORAL_ADDRESS      Kafka  $KAFKA_BROKERS  (topic dossier.events)
-    Logs         ${APPS_STATE#"$MOTCUA_ROOT"/}/api.log, worker.log  (JSON lines)
+    Logs         ${APPS_STATE#"$MOTCUA_ROOT"/}/api.log, worker.log  (JSON lines)$([[ -n $idp_external ]] || echo ", ${STATE_DIR#"$MOTCUA_ROOT"/}/identity/identity.log")
   Ctrl-C stops everything this run started.
 
 INFO
 
-# Stay in the foreground while both apps live; if one dies, say so and stop the rest.
-while pid_alive "$APPS_STATE/api.pid" && pid_alive "$APPS_STATE/worker.pid"; do sleep 1; done
+# Stay in the foreground while both apps (and the identity provider this run started) live; if
+# one dies, say so and stop the rest.
+idp_alive() { [[ -n $idp_external ]] || ((idp_was_up)) || pid_alive "$STATE_DIR/identity/identity.pid"; }
+while pid_alive "$APPS_STATE/api.pid" && pid_alive "$APPS_STATE/worker.pid" && idp_alive; do sleep 1; done
 log "ERROR: an app exited; last lines of its log:"
 tail -n 20 "$APPS_STATE/api.log" "$APPS_STATE/worker.log" >&2 || true
+[[ -n $idp_external ]] || tail -n 20 "$STATE_DIR/identity/identity.log" >&2 || true
 exit 1

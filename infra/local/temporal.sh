@@ -130,7 +130,9 @@ start() {
     ui_port=$(choose_port "${TEMPORAL_UI_PORT:-}" 8233)
     [[ $ui_port != "$port" ]] || ui_port=$(free_port 1)
     port_free "$ui_port" || die "UI port 127.0.0.1:$ui_port is in use (set TEMPORAL_UI_PORT or TEMPORAL_HEADLESS=1)"
-    args+=(--ui-port "$ui_port")
+    # The dev server's Web UI has no login, and anyone who reaches it can terminate a dossier: it
+    # listens on loopback only, said here rather than left to the CLI's default (--ip).
+    args+=(--ui-ip 127.0.0.1 --ui-port "$ui_port")
   fi
   for sa in "${SEARCH_ATTRIBUTES[@]}"; do args+=(--search-attribute "${sa%%:*}=${sa#*:}"); done
 

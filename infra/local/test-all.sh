@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# npm test: installs what is missing, type-checks and lints, starts a private Temporal dev server
-# and Kafka broker on free ports (so it runs beside `npm start`), runs every test, and stops
-# everything it started, whatever happens.
+# npm test: installs what is missing, type-checks and lints, starts a private Temporal dev server,
+# Kafka broker and identity provider on free ports (so it runs beside `npm start`), runs every
+# test, and stops everything it started, whatever happens.
 set -euo pipefail
 LOG_TAG=test
 # shellcheck source=lib.sh
@@ -19,12 +19,13 @@ log "linting (module boundaries included)"
 # cached: compute it first, as a fresh clone has none.
 NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx show projects >/dev/null
 node_modules/.bin/eslint --max-warnings 0 .
-log "building the apps for production (API bundle, worker bundle and its workflow bundle)"
-NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker --outputStyle=static --skip-nx-cache >&2
+log "building the apps for production (API bundle, worker bundle and its workflow bundle, identity provider)"
+NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker identity --outputStyle=static --skip-nx-cache >&2
 
 state=$(mktemp -d "${TMPDIR:-/tmp}/motcua-test.XXXXXX")
 cleanup() {
   local rc=$?
+  MOTCUA_STATE_DIR="$state" "$MOTCUA_LOCAL_DIR/identity.sh" stop || true
   MOTCUA_STATE_DIR="$state" "$MOTCUA_LOCAL_DIR/stack.sh" down || true
   rm -rf "$state"
   exit "$rc"
@@ -37,6 +38,12 @@ stack_env=$(MOTCUA_STATE_DIR="$state" MOTCUA_FREE_PORTS=1 TEMPORAL_HEADLESS=1 "$
 set -a
 eval "$stack_env"
 set +a
+# A private identity provider, unless AUTH_ISSUER names one (then identity.sh only checks it).
+MOTCUA_STATE_DIR="$state" MOTCUA_FREE_PORTS=1 "$MOTCUA_LOCAL_DIR/identity.sh" start
+idp_env=$(MOTCUA_STATE_DIR="$state" "$MOTCUA_LOCAL_DIR/identity.sh" env)
+set -a
+eval "$idp_env"
+set +a
 TEMPORAL_TEST_SERVER="$("$MOTCUA_LOCAL_DIR/test-server.sh" path)"
 export TEMPORAL_TEST_SERVER KAFKAJS_NO_PARTITIONER_WARNING=1
 # Integration specs skip themselves without servers when run alone; here they must run.
@@ -44,7 +51,7 @@ export MOTCUA_REQUIRE_INTEGRATION=1
 # The broker's process, for the test that pauses it (SIGSTOP/SIGCONT): only ours, never an external one.
 if [[ -s $state/kafka/kafka.pid ]]; then export MOTCUA_KAFKA_PIDFILE="$state/kafka/kafka.pid"; fi
 
-log "running the tests (Temporal $TEMPORAL_ADDRESS, Kafka $KAFKA_BROKERS)"
+log "running the tests (Temporal $TEMPORAL_ADDRESS, Kafka $KAFKA_BROKERS, identity $AUTH_ISSUER)"
 # Unit and conformance suites in one Jest run; then each integration suite (*.int.spec.ts) in a
 # Jest process of its own. The Temporal client's retry timers outlive a closed connection (a known
 # SDK issue: they throw "Channel has been shut down" from a timer), so no integration file's
