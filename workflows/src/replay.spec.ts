@@ -5,6 +5,7 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import type { InjectedSinks } from '@temporalio/worker';
 import { buildWorkflowBundle, installTemporalRuntime } from '@motcua/temporal';
+import { relationFor, type Actor, type CommandType } from '@motcua/dossier';
 import type { PublishCaptureSinks } from './testing/publish-capture.interceptor';
 
 /**
@@ -28,6 +29,26 @@ describe('recorded histories replay on the current workflow code', () => {
   it('has recorded histories of the current shape and of the older ones', () => {
     expect(files.length).toBeGreaterThan(0);
     expect([...SHAPES].sort()).toEqual(['.', 'publishing-inline']);
+  });
+
+  it('holds updates given by actors today\'s table refuses, which the replay below must take as they happened', () => {
+    // The handler (Dossier.execute) does not authorize: only the validator does, and validators do
+    // not run on replay. Older histories carry actors an older version let through (the applicant
+    // submitting, an agency officer apologizing): replaying them proves a running dossier survives
+    // a stricter table.
+    const refused = files.flatMap((f) => {
+      const { history } = JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8'));
+      return (historyFromJSON(history).events ?? []).flatMap((e) => {
+        const request = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
+        if (!request?.input?.name) return [];
+        const name = request.input.name as CommandType;
+        return (request.input.args?.payloads ?? [])
+          .map((p) => defaultPayloadConverter.fromPayload<{ by: Actor }>(p).by)
+          .filter((by) => relationFor(by.role, name) === undefined)
+          .map((by) => `${f}: ${name} by ${by.role}`);
+      });
+    });
+    expect(refused.length).toBeGreaterThan(0);
   });
 
   it('replays every one without non-determinism, publishing exactly what was published', async () => {

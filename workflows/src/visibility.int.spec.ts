@@ -89,7 +89,7 @@ if (!address && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') throw new Error(
       );
       await eventually(`MotcuaOverdue = true AND MotcuaAgencies = '${agency}'`);
 
-      const ready = await handle.executeUpdate(commandUpdate('complete'), { args: [{ agency, by: { ...officer, agency } }] });
+      const ready = await handle.executeUpdate(commandUpdate('complete'), { args: [{ agency, by: { id: 'officer-2', role: 'AGENCY_OFFICER', agency } }] });
       expect(ready).toMatchObject({ status: 'RESULT_READY', outcome: 'LATE' });
       await handle.executeUpdate(commandUpdate('return'), { args: [{ channel: 'ONLINE', by: officer }] });
       expect((await handle.result()).status).toBe('RETURNED');

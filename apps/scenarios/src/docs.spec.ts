@@ -1,8 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ACTION_NAMES, DossierStatusSchema, HTTP_ACTIONS } from '@motcua/contracts';
-import { RULES } from '@motcua/dossier';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { refusal, RULES, type RuleCode } from '@motcua/dossier';
 import { API_RULES, badRequest, keyReused, ruleViolation } from '../../api/src/errors/api-error';
+import { fromTemporalError } from '../../api/src/errors/temporal-errors';
+import { RULE_VIOLATION } from '../../api/src/temporal/dossier-workflow';
 
 /**
  * docs/ is the project's own statement of its rules, contract and scenarios: it must name every
@@ -68,17 +72,21 @@ describe('docs/ names what the code knows', () => {
   });
 
   it('contracts.md gives each rule the HTTP status the code answers it with', () => {
-    // A refusal of the domain or of a workflow reaches the client as RULE_VIOLATION; the API's own
-    // rules carry the status the API raises them with (IDEMPOTENCY.KEY_REUSED: 422).
-    const refusal = String(ruleViolation('', '').status);
+    // A refusal of the domain reaches the client as a RuleViolation the API answers by its kind
+    // (FORBIDDEN 403, NOT_FOUND 404, else 409): asked here of the API's own mapping. A workflow's
+    // own refusal carries no kind (409); the API's own rules carry the status the API raises them
+    // with (IDEMPOTENCY.KEY_REUSED: 422).
+    const byKind = (rule: RuleCode) =>
+      String(fromTemporalError(new WorkflowUpdateFailedError('refused', ApplicationFailure.nonRetryable('refused', RULE_VIOLATION, refusal(rule, ''))))!.status);
     const expected = new Map<string, string>([
       // A command the workflow cannot parse is answered 400 (apps/api/src/errors/temporal-errors.ts).
-      ...Object.keys(RULES).map((r): [string, string] => [r, INTERNAL_RULES.includes(r) ? '—' : r === 'COMMAND.MALFORMED' ? '400' : refusal]),
-      ...workflowRules().map((r): [string, string] => [r, refusal]),
+      ...(Object.keys(RULES) as RuleCode[]).map((r): [string, string] => [r, INTERNAL_RULES.includes(r) ? '—' : r === 'COMMAND.MALFORMED' ? '400' : byKind(r)]),
+      ...workflowRules().map((r): [string, string] => [r, String(ruleViolation('', '').status)]),
       ...Object.entries(API_RULE_STATUS).map(([r, status]): [string, string] => [r, String(status)]),
     ]);
     const documented = ruleStatuses(contracts);
     expect(documented.get('IDEMPOTENCY.KEY_REUSED')).toBe('422');
+    expect(documented.get('ACCESS.ROLE_MAY_NOT')).toBe('403');
     expect([...expected].filter(([rule, status]) => documented.get(rule) !== status).map(([rule, status]) => `${rule}: ${documented.get(rule)}, expected ${status}`)).toEqual([]);
   });
 

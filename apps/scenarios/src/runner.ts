@@ -2,7 +2,7 @@ import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { calendarFor, parseInstant } from '@motcua/calendar';
 import { parseScenarioAction, type ActionName, type Scenario, type ScenarioActual } from '@motcua/contracts';
-import { checkProcedure, formatDossierCode, procedureVersion, ruleSetAt, type Actor, type DossierView } from '@motcua/dossier';
+import { authorize, checkProcedure, EMPTY_DOSSIER, formatDossierCode, procedureVersion, requiredActor, ruleSetAt, type DossierView } from '@motcua/dossier';
 import { commandUpdate, dossierWorkflow, RULE_VIOLATION, stateQuery, type DossierWorkflowInput } from '@motcua/workflows';
 
 /** What a run needs from a (time-skipping) Temporal environment. */
@@ -23,12 +23,13 @@ export function simulationUnit(scenarioId: string): string {
   return `SIM.${h.toString(36).toUpperCase().padStart(7, '0')}`;
 }
 
-function actorFor(scenarioId: string, action: ActionName, body: Record<string, unknown>, unit: string): Actor {
-  const id = `scenario:${scenarioId}`;
-  if (action.startsWith('postal')) return { id, role: 'POSTAL_OPERATOR', agency: 'VNPOST' };
-  if (action === 'submit' || action === 'withdraw') return { id, role: 'APPLICANT', agency: null };
-  if (typeof body.agency === 'string') return { id, role: 'AGENCY_OFFICER', agency: body.agency };
-  return { id, role: 'ONE_STOP_OFFICER', agency: unit };
+/**
+ * Each action is given by the actor the authorization table asks for (a one-stop officer of the
+ * simulated unit, an officer or the head of the agency the action names, the post, the portal for
+ * an ONLINE submission), so a scenario passes the workflow's validators as a real dossier must.
+ */
+function actorFor(scenarioId: string, action: ActionName, body: Record<string, unknown>, unit: string) {
+  return requiredActor(`scenario:${scenarioId}`, { ...body, type: action }, unit);
 }
 
 /**
@@ -63,17 +64,22 @@ export async function runScenario(
   const unit = simulationUnit(id);
   const code = formatDossierCode(unit, calendar.localDate(times[0]), 1);
   const offset = times[0] - (await clock.currentTimeMs());
+  const registration: DossierWorkflowInput['registration'] = {
+    code,
+    unit,
+    procedure: { ...procedure, version: procedureVersion(procedure) },
+    ruleSet: ruleSetAt(times[0]),
+    calendar: { id: calendar.id, version: calendar.version },
+    applicantRef: null,
+    by: requiredActor(`scenario:${id}`, { type: 'register' }, unit),
+    at: steps[0].at,
+  };
+  // The registration is the workflow's input, which no validator sees (and the workflow does not
+  // authorize it: a replay must register as it happened): authorized here, before the start.
+  const forbidden = authorize(registration.by, { ...registration, type: 'register', at: times[0] }, EMPTY_DOSSIER);
+  if (forbidden) return { id, error: `register refused: ${forbidden.rule}: ${forbidden.message}` };
   const input: DossierWorkflowInput = {
-    registration: {
-      code,
-      unit,
-      procedure: { ...procedure, version: procedureVersion(procedure) },
-      ruleSet: ruleSetAt(times[0]),
-      calendar: { id: calendar.id, version: calendar.version },
-      applicantRef: null,
-      by: { id: `scenario:${id}`, role: 'ONE_STOP_OFFICER', agency: unit },
-      at: steps[0].at,
-    },
+    registration,
     clockOffsetMs: offset,
     visibility: false, // the time-skipping server has no registered search attributes
   };

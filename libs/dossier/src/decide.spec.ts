@@ -42,19 +42,27 @@ function procedure(timeLimit: TimeLimit, route: RouteStage[], extra: Partial<Pro
 }
 
 const UNIT = '000.00.00.H42';
-const APPLICANT: Actor = { id: 'applicant-7', role: 'APPLICANT', agency: null };
+// Each command is given by the actor the authorization table asks for (authorization.ts), so that
+// what these tests see is behaviour; who may act is tested apart (authorization.spec.ts).
 const ONE_STOP: Actor = { id: 'officer-1', role: 'ONE_STOP_OFFICER', agency: UNIT };
+const PORTAL: Actor = { id: 'portal', role: 'PORTAL', agency: null };
 const POST: Actor = { id: 'vnpost-api', role: 'POSTAL_OPERATOR', agency: 'VNPOST' };
 const officerOf = (agency: string): Actor => ({ id: `officer@${agency}`, role: 'AGENCY_OFFICER', agency });
+const headOf = (agency: string): Actor => ({ id: `head@${agency}`, role: 'AGENCY_HEAD', agency });
 
 // ---------------------------------------------------------------------------------------------
 // Commands (instants in Vietnam local time)
 // ---------------------------------------------------------------------------------------------
 
 const cmd = {
-  requestPickup: (t: string): DossierCommand => ({ type: 'requestPickup', at: at(t), by: APPLICANT }),
+  requestPickup: (t: string): DossierCommand => ({ type: 'requestPickup', at: at(t), by: ONE_STOP }),
   pickedUp: (t: string, waybill = 'EB000000001VN'): DossierCommand => ({ type: 'postalPickedUp', at: at(t), by: POST, waybill }),
-  submit: (t: string, channel: 'COUNTER' | 'ONLINE' = 'COUNTER'): DossierCommand => ({ type: 'submit', at: at(t), by: APPLICANT, channel }),
+  submit: (t: string, channel: 'COUNTER' | 'ONLINE' = 'COUNTER'): DossierCommand => ({
+    type: 'submit',
+    at: at(t),
+    by: channel === 'ONLINE' ? PORTAL : ONE_STOP,
+    channel,
+  }),
   handover: (t: string, waybill = 'EB000000001VN'): DossierCommand => ({ type: 'postalHandover', at: at(t), by: POST, waybill }),
   intakeSupplement: (t: string): DossierCommand => ({ type: 'requestIntakeSupplement', at: at(t), by: ONE_STOP, missing: ['BAN_SAO_CCCD'] }),
   refuseIntake: (t: string): DossierCommand => ({ type: 'refuseIntake', at: at(t), by: ONE_STOP, reasons: ['NOT_COMPETENT'] }),
@@ -67,16 +75,16 @@ const cmd = {
     agency,
     missing: ['BAN_VE'],
   }),
-  supplement: (t: string): DossierCommand => ({ type: 'supplement', at: at(t), by: APPLICANT }),
+  supplement: (t: string): DossierCommand => ({ type: 'supplement', at: at(t), by: ONE_STOP }),
   apologize: (t: string, agency: string, newAppointment: string): DossierCommand => ({
     type: 'apologize',
     at: at(t),
-    by: officerOf(agency),
+    by: headOf(agency),
     agency,
     newAppointment: vn(newAppointment),
   }),
   reject: (t: string, agency: string): DossierCommand => ({ type: 'reject', at: at(t), by: officerOf(agency), agency, reasons: ['NOT_ELIGIBLE'] }),
-  withdraw: (t: string): DossierCommand => ({ type: 'withdraw', at: at(t), by: APPLICANT, reason: 'APPLICANT_REQUEST' }),
+  withdraw: (t: string): DossierCommand => ({ type: 'withdraw', at: at(t), by: ONE_STOP, reason: 'APPLICANT_REQUEST' }),
   stop: (t: string, agency: string): DossierCommand => ({ type: 'stop', at: at(t), by: officerOf(agency), agency, reasons: ['DUPLICATE_DOSSIER'] }),
   return: (t: string, channel: Channel): DossierCommand => ({ type: 'return', at: at(t), by: ONE_STOP, channel }),
   deliveryFailed: (t: string): DossierCommand => ({ type: 'postalDeliveryFailed', at: at(t), by: POST }),
@@ -118,11 +126,19 @@ function run(d: Dossier, ...commands: DossierCommand[]): RecordedEvent[] {
   return recorded;
 }
 
-/** Gives a command that must be refused: check() and execute() agree, and nothing changes. */
+/**
+ * Gives a command that must be refused: check() and execute() agree, and nothing changes. A
+ * FORBIDDEN refusal is check()'s alone (execute() does not authorize: see Dossier.execute).
+ */
 function refused(d: Dossier, c: DossierCommand): RuleCode {
   const state = d.state;
   const log = JSON.stringify(d.events);
   const checked = d.check(c);
+  if (checked?.kind === 'FORBIDDEN') {
+    expect(d.state).toBe(state);
+    expect(JSON.stringify(d.events)).toBe(log);
+    return checked.rule;
+  }
   const r = d.execute(c);
   if (!isRefusal(r)) throw new Error(`${c.type} at ${iso(c.at)} was not refused: ${types(r).join(', ')}`);
   expect(checked).toEqual(r);
@@ -617,7 +633,8 @@ describe('apology with a new appointment (ONE-STOP.md §6, Form 04)', () => {
   it('only the holding agency may apologise', () => {
     const d = accepted();
     expect(refused(d, cmd.apologize('2026-03-03 10:00', 'B', '2026-03-11 17:00'))).toBe('ROUTE.AGENCY_DOES_NOT_HOLD');
-    expect(refused(d, cmd.apologize('2026-03-03 10:00', 'X', '2026-03-11 17:00'))).toBe('ROUTE.AGENCY_DOES_NOT_HOLD');
+    // An agency not on the route at all is not an agency that does not hold: it may not act (403).
+    expect(refused(d, cmd.apologize('2026-03-03 10:00', 'X', '2026-03-11 17:00'))).toBe('ACCESS.NOT_ON_ROUTE');
     run(d, cmd.complete('2026-03-03 11:00', 'A'));
     expect(refused(d, cmd.apologize('2026-03-03 12:00', 'A', '2026-03-11 17:00'))).toBe('ROUTE.AGENCY_DOES_NOT_HOLD');
     expect(types(run(d, cmd.apologize('2026-03-03 12:00', 'B', '2026-03-11 17:00')))).toEqual(['ApologyIssued']);
@@ -701,7 +718,7 @@ describe('apology with a new appointment (ONE-STOP.md §6, Form 04)', () => {
   const apologyTo = (t: string, agency: string, newAppointment: string): DossierCommand => ({
     type: 'apologize',
     at: at(t),
-    by: officerOf(agency),
+    by: headOf(agency),
     agency,
     newAppointment,
   });

@@ -1,3 +1,4 @@
+import { authorize } from './authorization';
 import type { DossierCommand } from './commands';
 import { decide, type CalendarResolver } from './decide';
 import type { DossierEvent, RecordedEvent } from './events';
@@ -37,8 +38,15 @@ export class Dossier {
     return this.log;
   }
 
-  /** What the command would do, without doing it: the refusal, or null (update validators). */
+  /**
+   * May the command be given, and what would it do, without doing it: the refusal, or null. First
+   * who gives it (`authorize`: a FORBIDDEN refusal), then what the dossier's state allows
+   * (`decide`). The workflow's update validators call this, so a refused command never enters the
+   * history; every other caller calls it before `execute`.
+   */
   check(command: DossierCommand): Refusal | null {
+    const forbidden = authorize(command.by, command, this.current);
+    if (forbidden) return forbidden;
     const result = decide(this.current, command, this.calendars, this.ruleSets);
     return isRefusal(result) ? result : null;
   }
@@ -46,6 +54,12 @@ export class Dossier {
   /**
    * Decides the command and records its events. Alerts whose instant passed before the command
    * are recorded first, so the log stays in time order whatever woke the workflow first.
+   *
+   * It does not authorize. The workflow's update handler calls it also when a history replays,
+   * where the validator (`check`) does not run; an actor that an older version let through (before
+   * authorization, or under an older table) must replay as it happened, or a running dossier
+   * would fail its replay. So every caller that does not go through a validator — the in-memory
+   * gateway, the scenario harness, the scenario runner's registration — calls `check` first.
    */
   execute(command: DossierCommand): RecordedEvent[] | Refusal {
     const before = this.current;

@@ -6,6 +6,7 @@ export * from './state';
 export * from './commands';
 export * from './evolve';
 export * from './decide';
+export * from './authorization';
 export * from './classification';
 export * from './timers';
 export * from './record';

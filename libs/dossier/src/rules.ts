@@ -19,6 +19,17 @@ export const RULES = {
   'POSTAL.NOT_FOR_PROCEDURE': 'Decision 45/2016 Art. 3 (not for procedures needing the applicant in person)',
   'POSTAL.STATE_CONTRADICTS': 'Circular 17/2017 (the post reports only what was handed to it)',
   'COMMAND.MALFORMED': 'the command contract (libs/contracts): a command that does not parse is refused before any rule is asked',
+  // Authorization (authorization.ts): who the actor is, checked before any rule about the dossier's state.
+  'ACCESS.AGENCY_MISMATCH':
+    'CONTRACTS.md "Identity and access" (the acting agency is the token\'s): a command naming an agency other than the actor\'s is refused',
+  'ACCESS.ROLE_MAY_NOT':
+    'CONTRACTS.md "Identity and access" (the role table); Decree 61/2018 Arts. 15–21 (the one-stop unit receives and returns, the agencies of the route process)',
+  'ACCESS.NOT_THE_RECEIVING_UNIT':
+    'CONTRACTS.md "Identity and access" (a one-stop officer acts for the dossiers of its unit); Decree 61/2018 Arts. 15–21, Art. 26 (the receiving unit, whose code the dossier carries)',
+  'ACCESS.NOT_ON_ROUTE':
+    'CONTRACTS.md "Identity and access" (an agency acts for its part); Decree 61/2018 Art. 19(5)–(7) (the agencies of the procedure\'s route process the dossier)',
+  'ACCESS.ONLINE_ONLY':
+    'CONTRACTS.md "Identity and access" (the portal registers and submits ONLINE dossiers); Decree 42/2022 (online public services)',
 } as const;
 
 export type RuleCode = keyof typeof RULES;
@@ -46,6 +57,11 @@ export const RULE_KINDS: Record<RuleCode, RefusalKind> = {
   'POSTAL.NOT_FOR_PROCEDURE': 'INVALID_ARGUMENT',
   'POSTAL.STATE_CONTRADICTS': 'INVALID_STATE',
   'COMMAND.MALFORMED': 'INVALID_ARGUMENT',
+  'ACCESS.AGENCY_MISMATCH': 'FORBIDDEN',
+  'ACCESS.ROLE_MAY_NOT': 'FORBIDDEN',
+  'ACCESS.NOT_THE_RECEIVING_UNIT': 'FORBIDDEN',
+  'ACCESS.NOT_ON_ROUTE': 'FORBIDDEN',
+  'ACCESS.ONLINE_ONLY': 'FORBIDDEN',
 };
 
 export interface Refusal {

@@ -40,7 +40,12 @@ export class InMemoryDossierGateway implements DossierGateway {
     if (!d) {
       d = new Dossier(calendarFor);
       this.registrations.push(registration);
-      const r = d.execute({ type: 'register', ...registration, at: this.now() });
+      // check, then execute: execute does not authorize (it also replays what older versions let
+      // through). The workflow never sees its registration in a validator (it is its input), so
+      // the registration is authorized before a dossier is opened: here, as the API is to do
+      // before it starts a workflow.
+      const register = { type: 'register', ...registration, at: this.now() } as const;
+      const r = d.check(register) ?? d.execute(register);
       if (isRefusal(r)) throw failure(r);
       this.dossiers.set(registration.code, d);
     }
@@ -89,10 +94,11 @@ export class InMemoryDossierGateway implements DossierGateway {
 
   private apply(code: string, d: Dossier, name: string, arg: Record<string, unknown>, requestId?: string): DossierView {
     this.commands.push({ code, name, arg, requestId });
-    // As the workflow's validator does: parse, then decide.
+    // As the workflow's validator does: parse, then check (authorize, then decide); then, as its
+    // handler does, execute, which does not authorize.
     const command = parseCommand(name, arg, this.now);
     if (isRefusal(command)) throw failure(command, BAD_COMMAND);
-    const r = d.execute(command);
+    const r = d.check(command) ?? d.execute(command);
     if (isRefusal(r)) throw failure(r);
     return toView(d.state, this.now());
   }

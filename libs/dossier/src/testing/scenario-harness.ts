@@ -6,7 +6,8 @@
  */
 import { calendarFor, parseInstant, toLocalIso } from '@motcua/calendar';
 import { comparable, parseScenarioAction, type Scenario, type ScenarioActual } from '@motcua/contracts';
-import type { Actor } from '../actor';
+import { requiredActor } from '../authorization';
+import type { DossierCommand } from '../commands';
 import { Dossier } from '../dossier';
 import { fold } from '../evolve';
 import { parseCommand } from '../parse-command';
@@ -23,7 +24,9 @@ export interface DomainRun {
   dossier: Dossier;
 }
 
-const OFFICER: Actor = { id: 'test', role: 'OFFICER', agency: null };
+/** The simulated unit; every action is given by the actor the authorization table asks for (as the runner does). */
+const UNIT = 'SIM.TEST';
+const ACTOR_ID = 'test';
 
 export function runThroughDomain(scenario: Scenario): DomainRun {
   const calendar = calendarFor(scenario.calendar);
@@ -35,17 +38,21 @@ export function runThroughDomain(scenario: Scenario): DomainRun {
     return step;
   });
   const first = parseInstant(steps[0].at);
-  const registered = dossier.execute({
+  const registration: DossierCommand = {
     type: 'register',
     at: first,
-    by: OFFICER,
-    code: 'SIM.TEST-260101-0001',
-    unit: 'SIM.TEST',
+    by: requiredActor(ACTOR_ID, { type: 'register' }, UNIT),
+    code: `${UNIT}-260101-0001`,
+    unit: UNIT,
     procedure: { ...scenario.procedure, version: procedureVersion(scenario.procedure) },
     ruleSet: ruleSetAt(first),
     calendar: { id: calendar.id, version: calendar.version },
     applicantRef: null,
-  });
+  };
+  // check before execute, as the workflow's validator does (execute does not authorize).
+  const notRegistered = dossier.check(registration);
+  if (notRegistered) throw new Error(`register refused: ${notRegistered.message}`);
+  const registered = dossier.execute(registration);
   if (isRefusal(registered)) throw new Error(`register refused: ${registered.message}`);
 
   const rejected: number[] = [];
@@ -59,11 +66,13 @@ export function runThroughDomain(scenario: Scenario): DomainRun {
     }
     dossier.raiseDueAlerts(now - 1);
     if (step.action === 'observe') return;
-    const command = parseCommand(step.action, { ...step.body, at: step.at, by: OFFICER }, () => now);
+    const by = requiredActor(ACTOR_ID, { ...step.body, type: step.action }, UNIT);
+    const command = parseCommand(step.action, { ...step.body, at: step.at, by }, () => now);
     if (isRefusal(command)) throw new Error(`action ${i}: ${command.message}`);
     const before = dossier.events.length;
     const state = dossier.state;
-    const result = dossier.execute(command);
+    // check, then execute: the workflow's validator, then its handler.
+    const result = dossier.check(command) ?? dossier.execute(command);
     if (isRefusal(result)) {
       rejected.push(i);
       if (dossier.events.length !== before || dossier.state !== state) throw new Error(`refused action ${i} changed the dossier`);
