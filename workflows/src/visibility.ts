@@ -11,6 +11,8 @@ export const SA = {
   channel: defineSearchAttributeKey('MotcuaChannel', SearchAttributeType.KEYWORD),
   unit: defineSearchAttributeKey('MotcuaUnit', SearchAttributeType.KEYWORD),
   agencies: defineSearchAttributeKey('MotcuaAgencies', SearchAttributeType.KEYWORD_LIST),
+  /** Every agency of the route, past, present and to come: whose officers may see the dossier. */
+  route: defineSearchAttributeKey('MotcuaRoute', SearchAttributeType.KEYWORD_LIST),
   appointment: defineSearchAttributeKey('MotcuaAppointment', SearchAttributeType.DATETIME),
   overdue: defineSearchAttributeKey('MotcuaOverdue', SearchAttributeType.BOOL),
 };
@@ -21,6 +23,7 @@ export function searchAttributesOf(v: DossierView): SearchAttributePair[] {
     { key: SA.procedure, value: v.procedure.code },
     { key: SA.unit, value: v.unit },
     { key: SA.agencies, value: v.holders },
+    { key: SA.route, value: [...new Set(v.stages.map((m) => m.agency))] },
     { key: SA.overdue, value: v.overdue },
   ];
   if (v.channel) pairs.push({ key: SA.channel, value: v.channel });

@@ -6,6 +6,12 @@ import { ErrorFilter } from './errors/error.filter';
 import { allowedMethods } from './http/allowed-methods';
 import { bodyParserErrors, jsonOnly, JSON_PARSER_OPTIONS } from './http/json-body';
 import { requestLog } from './logging/request-log';
+import type { AuditLog } from '@motcua/store';
+import { auditTrail } from './audit/audit-trail';
+import { authenticate } from './auth/authenticate';
+import { TOKEN_VERIFIER, type TokenVerifier } from './auth/token-verifier';
+import { securityHeaders } from './http/security-headers';
+import { AUDIT_LOG } from './store/store.tokens';
 import { OPENAPI_DOCUMENT, type OpenApiDocument } from './openapi/openapi.tokens';
 
 /**
@@ -37,8 +43,11 @@ function configureApp(app: NestExpressApplication, options: { requestLog?: boole
   caseSensitivePaths(app);
   // Naming the framework helps only someone matching it against known vulnerabilities.
   app.disable('x-powered-by');
+  app.use(securityHeaders());
+  app.use(authenticate(app.get<TokenVerifier>(TOKEN_VERIFIER)));
   if (options.requestLog ?? true) app.use(requestLog);
   app.use(allowedMethods);
+  app.use(auditTrail(app.get<AuditLog>(AUDIT_LOG)));
   app.use(jsonOnly);
   app.useBodyParser('json', JSON_PARSER_OPTIONS);
   app.use(bodyParserErrors);

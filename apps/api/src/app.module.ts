@@ -13,14 +13,22 @@ import { OPENAPI_DOCUMENT } from './openapi/openapi.tokens';
 import { builtInCatalog, ProcedureCatalog } from './procedures/procedure-catalog';
 import { ProceduresController } from './procedures/procedures.controller';
 import { TemporalModule } from './temporal/temporal.module';
-import { MemoryDossierNotes, MemoryRequestKeys, type DossierNotes, type RequestKeys } from '@motcua/store';
+import { MemoryAuditLog, MemoryDossierNotes, MemoryRequestKeys, type AuditLog, type DossierNotes, type RequestKeys } from '@motcua/store';
+import { AuditController } from './audit/audit.controller';
+import { OidcTokenVerifier } from './auth/oidc-token-verifier';
+import { TOKEN_VERIFIER, type TokenVerifier } from './auth/token-verifier';
+import { LookupController, LOOKUP_RATE_LIMIT } from './lookup/lookup.controller';
+import { RateLimit } from './lookup/rate-limit';
 import { RequestKeysService } from './dossiers/request-keys.service';
 import { StoreModule } from './store/store.module';
-import { DOSSIER_NOTES, REQUEST_KEYS } from './store/store.tokens';
+import { AUDIT_LOG, DOSSIER_NOTES, REQUEST_KEYS } from './store/store.tokens';
 import { UnitsController } from './units/units.controller';
 import { TEST_APPLICANT_REF_SECRET } from './testing/test-applicant-ref-secret';
 
-const controllers = [HealthController, DocsController, ProceduresController, UnitsController, DossiersController];
+const controllers = [HealthController, DocsController, ProceduresController, UnitsController, LookupController, DossiersController, AuditController];
+
+/** One look-up window per API process: 60 a minute per client address. */
+const lookupLimit = () => new RateLimit(60, 60_000);
 
 function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock): Provider[] {
   return [
@@ -28,6 +36,7 @@ function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock
     { provide: ProcedureCatalog, useValue: catalog },
     { provide: Clock, useValue: clock },
     { provide: OPENAPI_DOCUMENT, useFactory: buildOpenApiDocument },
+    { provide: LOOKUP_RATE_LIMIT, useFactory: lookupLimit },
     ActorResolver,
     RequestKeysService,
     DossierService,
@@ -43,17 +52,25 @@ export interface AppFakes {
   config?: Partial<ApiConfig>;
   requestKeys?: RequestKeys;
   notes?: DossierNotes;
+  audit?: AuditLog;
+  /** Whose tokens the app accepts (testing/test-tokens.ts). */
+  verifier: TokenVerifier;
+  lookupLimit?: RateLimit;
 }
 
 @Module({})
 export class AppModule {
-  /** Production: Temporal and Kafka from the environment; another catalog only for integration tests. */
-  static forRoot(config: ApiConfig = apiConfigFromEnv(), catalog: ProcedureCatalog = builtInCatalog()): DynamicModule {
+  /**
+   * Production: Temporal, Kafka, the store and the token issuer from the environment. Integration
+   * tests may give another catalog and a verifier of test tokens (their units have no account at
+   * the local identity provider; `npm start`'s test uses the real one).
+   */
+  static forRoot(config: ApiConfig = apiConfigFromEnv(), catalog: ProcedureCatalog = builtInCatalog(), verifier?: TokenVerifier): DynamicModule {
     return {
       module: AppModule,
       imports: [TemporalModule.forRoot(config), StoreModule.forRoot(config)],
       controllers,
-      providers: appProviders(config, catalog, systemClock),
+      providers: [...appProviders(config, catalog, systemClock), { provide: TOKEN_VERIFIER, useFactory: () => verifier ?? oidcVerifier(config) }],
     };
   }
 
@@ -70,7 +87,16 @@ export class AppModule {
         { provide: HealthProbe, useValue: health },
         { provide: REQUEST_KEYS, useValue: fakes.requestKeys ?? new MemoryRequestKeys() },
         { provide: DOSSIER_NOTES, useValue: fakes.notes ?? new MemoryDossierNotes() },
+        { provide: AUDIT_LOG, useValue: fakes.audit ?? new MemoryAuditLog() },
+        { provide: TOKEN_VERIFIER, useValue: fakes.verifier },
+        ...(fakes.lookupLimit ? [{ provide: LOOKUP_RATE_LIMIT, useValue: fakes.lookupLimit }] : []),
       ],
     };
   }
+}
+
+function oidcVerifier(config: ApiConfig): TokenVerifier {
+  const { issuer, audience, claims, clockToleranceS } = config.auth;
+  if (!issuer) throw new Error('AUTH_ISSUER is not set: the API accepts only access tokens of a named OIDC issuer');
+  return new OidcTokenVerifier({ issuer, audience, claims, clockToleranceS });
 }

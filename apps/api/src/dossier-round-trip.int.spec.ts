@@ -20,7 +20,9 @@ import { Client, Connection } from '@temporalio/client';
 import { AppModule } from './app.module';
 import { createApiApp } from './app-setup';
 import { apiConfigFromEnv } from './config/api-config';
+import type { Principal } from './auth/principal';
 import { TEST_APPLICANT_REF_SECRET } from './testing/test-applicant-ref-secret';
+import { people, TestTokens } from './testing/test-tokens';
 
 const enabled = Boolean(process.env.TEMPORAL_ADDRESS && process.env.KAFKA_BROKERS);
 if (!enabled && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') {
@@ -39,6 +41,7 @@ jest.setTimeout(180_000);
     undefined,
     loadUnits({ registryVersion: 'it', units: [...builtInUnits().units, { id: unit, name: 'Đơn vị kiểm thử tích hợp', level: 'PROVINCE' }] }),
   );
+  const officer: Principal = { ...people.oneStop(unit), sub: 'it-officer' };
   const applicant = { name: 'Lê Thị Cúc', idNumber: '036190009876', phone: '0903111222', address: 'Thôn 3, xã Đông Hòa' };
 
   let connection: NativeConnection;
@@ -49,10 +52,11 @@ jest.setTimeout(180_000);
   let client: Client;
   let url: string;
 
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  let tokens: TestTokens;
+  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, as: Principal = officer) {
     const res = await fetch(url + path, {
       method,
-      headers: { 'content-type': 'application/json', 'x-actor-id': 'it-officer', 'x-actor-role': 'ONE_STOP_OFFICER', ...headers },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.tokenFor(as)}`, ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, read freely
@@ -80,7 +84,9 @@ jest.setTimeout(180_000);
     running = worker.run();
 
     const config = apiConfigFromEnv({ ...process.env, APPLICANT_REF_SECRET: TEST_APPLICANT_REF_SECRET });
-    app = await createApiApp(AppModule.forRoot({ ...config, temporal }, catalog), { logger: false, requestLog: false });
+    // The run's own unit has no account at the local identity provider: tokens of a test issuer.
+    tokens = await TestTokens.create();
+    app = await createApiApp(AppModule.forRoot({ ...config, temporal }, catalog, tokens.verifier), { logger: false, requestLog: false });
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     client = new Client({ connection: await Connection.connect({ address: temporal.address }), namespace: temporal.namespace });
@@ -114,8 +120,9 @@ jest.setTimeout(180_000);
     const other = await call('POST', '/api/v1/dossiers', body, { 'Idempotency-Key': 'it-intake-2' });
     expect(other.body.code).toBe(code.replace(/0001$/, '0002'));
 
-    const act = async (action: string, actionBody: object = {}) => {
-      const r = await call('POST', `/api/v1/dossiers/${code}/${action}`, actionBody);
+    // Each action by whom the rules want: the unit's one-stop officer, or the acting agency's officer.
+    const act = async (action: string, actionBody: { agency?: string; channel?: string } = {}) => {
+      const r = await call('POST', `/api/v1/dossiers/${code}/${action}`, actionBody, {}, actionBody.agency ? people.officer(actionBody.agency) : officer);
       expect([action, r.status]).toEqual([action, 200]);
       return r.body;
     };
@@ -127,10 +134,10 @@ jest.setTimeout(180_000);
     const refused = await call('POST', `/api/v1/dossiers/${code}/accept`, {});
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'RULE_VIOLATION', rule: 'LIFECYCLE.ACTION_NOT_ALLOWED' });
-    const notHolder = await call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'BHXH' });
+    const notHolder = await call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'BHXH' }, {}, people.officer('BHXH'));
     expect(notHolder.status).toBe(409);
     expect(notHolder.body.error.rule).toBe('ROUTE.AGENCY_DOES_NOT_HOLD');
-    const malformed = await call('POST', `/api/v1/dossiers/${code}/complete`, {});
+    const malformed = await call('POST', `/api/v1/dossiers/${code}/complete`, {}, {}, people.officer('UBND_XA'));
     expect(malformed.status).toBe(400);
     const after = await call('GET', `/api/v1/dossiers/${code}`);
     expect(after.body.sequence).toBe(before.body.sequence);
@@ -164,7 +171,8 @@ jest.setTimeout(180_000);
     ];
     expect(state.body.events.map((e: { type: string }) => e.type)).toEqual(types);
     expect(state.body.events.every((e: { at: string }) => e.at.endsWith('+07:00'))).toBe(true);
-    expect(state.body.events[2].actor).toEqual({ id: 'it-officer', role: 'ONE_STOP_OFFICER', agency: unit });
+    expect(state.body.events[2].actor).toEqual({ id: officer.sub, role: 'ONE_STOP_OFFICER', agency: unit });
+    expect(state.body.events[4].actor).toEqual({ id: 'cb-UBND_XA', role: 'AGENCY_OFFICER', agency: 'UBND_XA' });
 
     // Once the workflow has ended, an action is refused as on a closed dossier.
     await eventually('the workflow to close', async () => {

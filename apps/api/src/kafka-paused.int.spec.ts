@@ -20,6 +20,7 @@ import { AppModule } from './app.module';
 import { createApiApp } from './app-setup';
 import { apiConfigFromEnv } from './config/api-config';
 import { TEST_APPLICANT_REF_SECRET } from './testing/test-applicant-ref-secret';
+import { people, TestTokens } from './testing/test-tokens';
 
 const pidFile = process.env.MOTCUA_KAFKA_PIDFILE;
 const servers = Boolean(process.env.TEMPORAL_ADDRESS && process.env.KAFKA_BROKERS);
@@ -48,7 +49,7 @@ jest.setTimeout(180_000);
     units,
   );
   const applicant = { name: 'Trần Văn Bình', idNumber: '036190001111', phone: '0903000111' };
-  const officer = { 'content-type': 'application/json', 'x-actor-id': 'pause-officer', 'x-actor-role': 'ONE_STOP_OFFICER' };
+  let tokens: TestTokens;
 
   let connection: NativeConnection;
   let publisher: KafkaPublisher;
@@ -59,7 +60,9 @@ jest.setTimeout(180_000);
   const brokerPid = () => Number(readFileSync(pidFile!, 'utf8').trim());
 
   async function call(method: string, path: string, body?: unknown) {
-    const res = await fetch(url + path, { method, headers: officer, body: body === undefined ? undefined : JSON.stringify(body) });
+    // The test's own unit has no account at the local identity provider: tokens of a test issuer.
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${await tokens.tokenFor(people.oneStop(unit))}` };
+    const res = await fetch(url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, read freely
     return { status: res.status, body: (await res.json()) as any };
   }
@@ -81,7 +84,8 @@ jest.setTimeout(180_000);
     worker = await createDossierWorker({ connection, namespace: temporal.namespace, taskQueue: temporal.taskQueue, publisher });
     running = worker.run();
     const config = apiConfigFromEnv({ ...process.env, APPLICANT_REF_SECRET: TEST_APPLICANT_REF_SECRET, API_CALENDAR: 'TEST-ALWAYS-OPEN' });
-    app = await createApiApp(AppModule.forRoot({ ...config, temporal }, catalog), { logger: false, requestLog: false });
+    tokens = await TestTokens.create();
+    app = await createApiApp(AppModule.forRoot({ ...config, temporal }, catalog, tokens.verifier), { logger: false, requestLog: false });
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   });

@@ -15,6 +15,9 @@ describe('free text in commands (personal data stays out of events)', () => {
     expect(HttpActionBodySchemas.refuseIntake.parse({ reasons: ['OTHER'], note: 'Ông A' })).toEqual({ reasons: ['OTHER'], note: 'Ông A' });
     expect(HttpActionBodySchemas.refuseIntake.parse({ noteRef: 'note:' + 'a'.repeat(32) })).toEqual({});
     expect(ActionBodySchemas.refuseIntake.parse({ note: 'Ông A', noteRef: 'note:' + 'a'.repeat(32) })).toEqual({ noteRef: 'note:' + 'a'.repeat(32) });
+    // Found by schemathesis: a NUL cannot be stored in PostgreSQL text (it answered 500).
+    expect(HttpActionBodySchemas.refuseIntake.safeParse({ note: 'a\u0000b' }).success).toBe(false);
+    expect(HttpActionBodySchemas.refuseIntake.safeParse({ note: 'dòng 1\ndòng 2\tcột' }).success).toBe(true);
   });
 
   it('leaves a scenario\'s descriptive prose out instead of failing the scenario', () => {

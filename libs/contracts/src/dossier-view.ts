@@ -74,3 +74,12 @@ export const DossierListItemSchema = z.object({
 export type DossierListItem = z.infer<typeof DossierListItemSchema>;
 
 export const DossierListSchema = z.object({ items: z.array(DossierListItemSchema) });
+
+/** GET /api/v1/lookup/{code}: what anyone with the code may know, and nothing personal. */
+export const DossierLookupSchema = z.object({
+  code: z.string(),
+  status: z.union([DossierStatusSchema, z.literal('NEW')]),
+  appointment: nullableInstant.describe('the appointment in force (after an apology, its new one); null before reception'),
+  procedure: z.object({ code: z.string(), name: z.string() }),
+});
+export type DossierLookup = z.infer<typeof DossierLookupSchema>;

@@ -74,5 +74,13 @@ export const DocumentCodeSchema = z
 /** The reference an event carries to the note kept in the operational store. */
 export const NoteRefSchema = z.string().regex(/^note:[0-9a-f]{32,64}$/, 'a note reference');
 
-/** What an officer may write beside a code: kept in the store, never in events. */
-export const NoteSchema = z.string().trim().min(1).max(2000);
+/**
+ * What an officer may write beside a code: kept in the store, never in events. Text, not bytes:
+ * control characters other than tab and line breaks are refused (a NUL cannot even be stored).
+ */
+export const NoteSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2000)
+  .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'text without control characters');

@@ -1,132 +1,62 @@
-import { UNIDENTIFIED } from '@motcua/dossier';
+import type { DossierView } from '@motcua/dossier';
+import { apiConfigFromEnv } from '../config/api-config';
 import { ApiError } from '../errors/api-error';
-import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
-import { startTestApp, type TestApp } from '../testing/start-test-app';
-import { rawRequest } from '../testing/raw-request';
+import { TEST_APPLICANT_REF_SECRET } from '../testing/test-applicant-ref-secret';
+import { people } from '../testing/test-tokens';
 import { ActorResolver } from './actor-resolver';
 
-describe('ActorResolver (the authentication seam)', () => {
-  const resolver = new ActorResolver();
+const actors = new ActorResolver(apiConfigFromEnv({ APPLICANT_REF_SECRET: TEST_APPLICANT_REF_SECRET }));
+const refusal = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof ApiError ? [e.status, e.rule] : e;
+  }
+  return 'not refused';
+};
+const view = (unit: string, agencies: string[]) => ({ code: `${unit}-260303-0001`, unit, stages: agencies.map((agency) => ({ agency, due: null, outcome: null })) }) as unknown as DossierView;
 
-  it('records the X-Actor-Id and X-Actor-Role headers as given, with the agency acted for', () => {
-    expect(resolver.resolve({ 'x-actor-id': 'officer-7', 'x-actor-role': 'AGENCY_OFFICER' }, 'CONG_AN_TINH')).toEqual({
-      id: 'officer-7',
-      role: 'AGENCY_OFFICER',
-      agency: 'CONG_AN_TINH',
-    });
+describe('the actor of a command comes from the token', () => {
+  it('is the token\'s person and agency, in the first of its roles that may give the command', () => {
+    expect(actors.actorFor(people.oneStop('000.00.00.H26'), 'accept')).toEqual({ id: 'mc-000.00.00.H26', role: 'ONE_STOP_OFFICER', agency: '000.00.00.H26' });
+    expect(actors.actorFor({ sub: 'both', roles: ['AGENCY_OFFICER', 'AGENCY_HEAD'], agency: 'SO_TU_PHAP' }, 'apologize').role).toBe('AGENCY_HEAD');
+    expect(actors.actorFor({ sub: 'both', roles: ['AGENCY_HEAD', 'AGENCY_OFFICER'], agency: 'SO_TU_PHAP' }, 'complete').role).toBe('AGENCY_HEAD');
   });
 
-  it('is "unidentified" when the headers are absent or empty', () => {
-    expect(resolver.resolve({}, 'U')).toEqual({ id: UNIDENTIFIED, role: UNIDENTIFIED, agency: 'U' });
-    expect(resolver.resolve({ 'x-actor-id': '  ', 'x-actor-role': '' }, null)).toEqual({ id: UNIDENTIFIED, role: UNIDENTIFIED, agency: null });
+  it('refuses with 403 ACCESS.ROLE_MAY_NOT when no role of the token may give it', () => {
+    expect(refusal(() => actors.actorFor(people.oneStop(), 'complete'))).toEqual([403, 'ACCESS.ROLE_MAY_NOT']);
+    expect(refusal(() => actors.actorFor(people.officer('SO_TU_PHAP'), 'apologize'))).toEqual([403, 'ACCESS.ROLE_MAY_NOT']);
+    expect(refusal(() => actors.actorFor(people.operations(), 'accept'))).toEqual([403, 'ACCESS.ROLE_MAY_NOT']);
+    expect(refusal(() => actors.actorFor({ sub: 'x', roles: [], agency: null }, 'accept'))).toEqual([403, 'ACCESS.ROLE_MAY_NOT']);
   });
 
-  it('refuses values that could carry a name, markup or a second value (400)', () => {
-    for (const headers of [
-      { 'x-actor-id': 'Nguyễn Văn An' },
-      { 'x-actor-id': 'a@b.vn' },
-      { 'x-actor-id': 'x'.repeat(129) },
-      { 'x-actor-role': 'ADMIN;DROP' },
-      { 'x-actor-id': ['a', 'b'] },
-    ]) {
-      expect(() => resolver.resolve(headers, null)).toThrow(ApiError);
-    }
-  });
-
-  const refusal = (headers: Record<string, string>) => {
-    try {
-      resolver.resolve(headers, null);
-    } catch (e) {
-      return e instanceof ApiError ? [e.status, e.message] : e;
-    }
-    return 'accepted';
-  };
-
-  it('says "give the header once" for a repeated header, which Node hands over joined with ", "', () => {
-    expect(refusal({ 'x-actor-id': 'officer-1, officer-2' })).toEqual([400, 'X-Actor-Id: give the header once']);
-    expect(refusal({ 'x-actor-role': 'ONE_STOP_OFFICER, ADMIN' })).toEqual([400, 'X-Actor-Role: give the header once']);
-    expect(refusal({ 'x-actor-id': 'a,b' })).toEqual([400, 'X-Actor-Id: give the header once']);
-  });
-
-  it('refuses the ids and roles the engine writes itself (timers, absent headers, simulated officers)', () => {
-    for (const id of ['system', 'unidentified', 'SYSTEM', 'Unidentified', 'scenario:P01', 'Scenario:x']) {
-      expect([id, refusal({ 'x-actor-id': id })]).toEqual([id, [400, expect.stringMatching(/^X-Actor-Id: .* is reserved to the engine$/)]]);
-    }
-    for (const role of ['SYSTEM', 'system', 'unidentified']) {
-      expect([role, refusal({ 'x-actor-id': 'officer-1', 'x-actor-role': role })]).toEqual([role, [400, expect.stringMatching(/^X-Actor-Role: .* is reserved/)]]);
-    }
-    expect(refusal({ 'x-actor-id': 'systems-officer', 'x-actor-role': 'SYSTEM_ADMIN' })).toBe('accepted');
-  });
-
-  it('refuses an id shaped like a citizen id or a phone number: personal data must not become an actor id', () => {
-    for (const id of ['001099012345', '123456789', '0912345678', '0912.345.678', '001-099-012-345', '00109901234']) {
-      expect([id, refusal({ 'x-actor-id': id })]).toEqual([id, [400, expect.stringMatching(/citizen id/)]]);
-    }
-    for (const id of ['officer-17', '12345678', '1234567890123', 'u-001099012345', '3f2a9c10-5b7e-4d21-9a0c-123456789012']) {
-      expect([id, refusal({ 'x-actor-id': id })]).toEqual([id, 'accepted']);
+  it('never records a citizen id as the person: a keyed pseudonym instead; the engine\'s own ids are refused', () => {
+    const a = actors.actorFor({ sub: '001099012345', roles: ['ONE_STOP_OFFICER'], agency: 'U' }, 'accept');
+    expect(a.id).toMatch(/^u_[0-9a-f]{24}$/);
+    expect(a.id).not.toContain('001099012345');
+    expect(actors.actorFor({ sub: '001-099-012-345', roles: ['ONE_STOP_OFFICER'], agency: 'U' }, 'accept').id).toMatch(/^u_/);
+    for (const sub of ['system', 'unidentified', 'scenario:P01']) {
+      expect(refusal(() => actors.actorFor({ sub, roles: ['ONE_STOP_OFFICER'], agency: 'U' }, 'accept'))).toEqual([403, 'ACCESS.RESERVED_ID']);
     }
   });
 });
 
-describe('the actor over HTTP', () => {
-  let gateway: InMemoryDossierGateway;
-  let t: TestApp;
-  beforeEach(async () => {
-    gateway = new InMemoryDossierGateway();
-    t = await startTestApp({ gateway });
-  });
-  afterEach(() => t.close());
-
-  const create = (headers: Record<string, string> = {}) =>
-    t.call(
-      'POST',
-      '/api/v1/dossiers',
-      { procedureCode: 'LT-KHAI-SINH-THUONG-TRU-BHYT', channel: 'ONLINE', applicant: { name: 'B', idNumber: '001203004567', phone: '0912345678' } },
-      headers,
-    );
-
-  it('registers with the headers\' person and role and the receiving unit as the agency', async () => {
-    const r = await create({ 'X-Actor-Id': 'portal', 'X-Actor-Role': 'APPLICANT' });
-    expect(r.status).toBe(201);
-    expect(gateway.registrations[0].by).toEqual({ id: 'portal', role: 'APPLICANT', agency: '000.31.25.H26' });
-    expect(gateway.commands[0].arg.by).toEqual({ id: 'portal', role: 'APPLICANT', agency: '000.31.25.H26' });
+describe('what a caller may read', () => {
+  const d = view('000.00.00.H26', ['SO_TU_PHAP', 'CONG_AN_TINH']);
+  it('a dossier: its unit, the agencies of its route, operations and auditors', () => {
+    for (const who of [people.oneStop('000.00.00.H26'), people.officer('CONG_AN_TINH'), people.head('SO_TU_PHAP'), people.operations(), people.auditor()]) {
+      expect(() => actors.requireReader(who, d)).not.toThrow();
+    }
+    for (const who of [people.oneStop('000.31.25.H26'), people.officer('BHXH'), people.portal(), people.admin()]) {
+      expect([who.sub, refusal(() => actors.requireReader(who, d))]).toEqual([who.sub, [403, 'ACCESS.MAY_NOT_READ']]);
+    }
   });
 
-  it('acts for the body\'s agency when the action names one, else for the dossier\'s unit', async () => {
-    const { code } = (await create()).body;
-    await t.call('POST', `/api/v1/dossiers/${code}/accept`, {}, { 'X-Actor-Id': 'o1', 'X-Actor-Role': 'ONE_STOP_OFFICER' });
-    await t.call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'UBND_XA' }, { 'X-Actor-Id': 'o2', 'X-Actor-Role': 'AGENCY_OFFICER' });
-    expect(gateway.commands.slice(1).map((c) => c.arg.by)).toEqual([
-      { id: 'o1', role: 'ONE_STOP_OFFICER', agency: '000.31.25.H26' },
-      { id: 'o2', role: 'AGENCY_OFFICER', agency: 'UBND_XA' },
-    ]);
-    const events = (await t.call('GET', `/api/v1/dossiers/${code}`)).body.events;
-    expect(events.find((e: { type: string }) => e.type === 'StagePartCompleted').actor).toEqual({ id: 'o2', role: 'AGENCY_OFFICER', agency: 'UBND_XA' });
-  });
-
-  it('answers 400 "give the header once" to a header sent twice, before acting', async () => {
-    const { code } = (await create()).body;
-    const raw = await rawRequest(t.url, {
-      method: 'POST',
-      path: `/api/v1/dossiers/${code}/accept`,
-      headers: [
-        ['Content-Type', 'application/json'],
-        ['X-Actor-Id', 'officer-1'],
-        ['X-Actor-Id', 'officer-2'],
-      ],
-      body: '{}',
-    });
-    expect(raw.status).toBe(400);
-    expect(JSON.parse(raw.body)).toEqual({ error: { code: 'BAD_REQUEST', rule: null, message: 'X-Actor-Id: give the header once' } });
-    expect(gateway.commands).toHaveLength(1);
-  });
-
-  it('records "unidentified" without headers, and answers 400 for a malformed one without acting', async () => {
-    const { code } = (await create()).body;
-    expect(gateway.registrations[0].by).toMatchObject({ id: 'unidentified', role: 'unidentified' });
-    const r = await t.call('POST', `/api/v1/dossiers/${code}/accept`, {}, { 'X-Actor-Id': 'a b' });
-    expect(r.status).toBe(400);
-    expect(r.body.error.message).toMatch(/X-Actor-Id/);
-    expect(gateway.commands).toHaveLength(1);
+  it('the list: everything, its unit\'s, its agency\'s route, or nothing', () => {
+    expect(actors.listScope(people.operations())).toEqual({ kind: 'ALL' });
+    expect(actors.listScope(people.oneStop('000.00.00.H26'))).toEqual({ kind: 'RECEIVING_UNIT', unit: '000.00.00.H26' });
+    expect(actors.listScope(people.officer('SO_TU_PHAP'))).toEqual({ kind: 'ROUTE_AGENCY', agency: 'SO_TU_PHAP' });
+    expect(actors.listScope({ sub: 'x', roles: ['AGENCY_OFFICER', 'AUDITOR'], agency: 'SO_TU_PHAP' })).toEqual({ kind: 'ALL' });
+    expect(actors.listScope(people.portal())).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_CLAIM_PATHS, type ClaimPaths } from '../auth/claims';
 import { brokersFromEnv } from '@motcua/event-bus';
 import { storeLocationFromEnv, type StoreLocation } from '@motcua/store';
 import { temporalSettingsFromEnv, type TemporalSettings } from '@motcua/temporal';
@@ -20,6 +21,12 @@ export interface ApiConfig {
   temporalCallTimeoutMs: number;
   /** The operational store: PostgreSQL (DATABASE_URL) or embedded PGlite (STORE_DIR). */
   store: StoreLocation;
+  /**
+   * Whose access tokens the API accepts (AUTH_ISSUER, AUTH_AUDIENCE) and where their claims put
+   * roles and the agency (AUTH_CLAIM_ROLES, AUTH_CLAIM_AGENCY: dot-paths). No issuer, no start
+   * (main.ts); tests hand the app a verifier of their own.
+   */
+  auth: { issuer: string | null; audience: string; claims: ClaimPaths; clockToleranceS: number };
 }
 
 export const API_CONFIG = Symbol('ApiConfig');
@@ -40,6 +47,12 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     healthTimeoutMs: intFrom(env, 'API_HEALTH_TIMEOUT_MS', 2000, 100, 60_000),
     temporalCallTimeoutMs: intFrom(env, 'API_TEMPORAL_TIMEOUT_MS', 15_000, 100, 600_000),
     store: storeLocationFromEnv(env),
+    auth: {
+      issuer: env.AUTH_ISSUER || null,
+      audience: env.AUTH_AUDIENCE || 'motcua-api',
+      claims: { roles: env.AUTH_CLAIM_ROLES || DEFAULT_CLAIM_PATHS.roles, agency: env.AUTH_CLAIM_AGENCY || DEFAULT_CLAIM_PATHS.agency },
+      clockToleranceS: intFrom(env, 'AUTH_CLOCK_TOLERANCE_S', 30, 0, 300),
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { HttpAction } from './http-actions';
 import type { Actor, DossierView, RecordedEvent } from '@motcua/dossier';
 import type { DossierRegistration } from '../temporal/dossier-workflow';
-import type { DossierListFilter } from './dossier-list.query';
+import type { DossierListFilter, ListScope } from './dossier-list.query';
 import type { DossierListItem } from '@motcua/contracts';
 
 /** The first command of a new dossier: submitted at the counter / online, or a postal pickup. */
@@ -23,7 +23,8 @@ export interface DossierGateway {
   /** One officer action; `requestId` (the Idempotency-Key) makes a retry return the first answer. */
   execute(code: string, action: HttpAction, arg: Record<string, unknown> & { by: Actor }, requestId?: string): Promise<DossierView>;
   read(code: string): Promise<{ view: DossierView; events: RecordedEvent[] }>;
-  list(filter: DossierListFilter): Promise<DossierListItem[]>;
+  /** The dossiers matching `filter` within what the caller may see. */
+  list(filter: DossierListFilter, scope: ListScope): Promise<DossierListItem[]>;
 }
 
 /** Injection token (explicit: the runtime emits no decorator metadata). */

@@ -26,15 +26,27 @@ export interface SearchAttributeNames {
   overdue: string;
   procedure: string;
   unit: string;
+  route: string;
 }
+
+/** What the caller may see (libs/dossier readScope): every dossier, its unit's, or its agency's route. */
+export type ListScope = { kind: 'ALL' } | { kind: 'RECEIVING_UNIT'; unit: string } | { kind: 'ROUTE_AGENCY'; agency: string };
 
 /** A string literal of the visibility query language (SQL-like): quotes and backslashes escaped. */
 export function quote(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-export function visibilityQuery(f: Omit<DossierListFilter, 'limit'>, names: SearchAttributeNames, workflowType = 'dossierWorkflow'): string {
+export function visibilityQuery(
+  f: Omit<DossierListFilter, 'limit'>,
+  names: SearchAttributeNames,
+  scope: ListScope = { kind: 'ALL' },
+  workflowType = 'dossierWorkflow',
+): string {
   const clauses = [`WorkflowType = ${quote(workflowType)}`];
+  // The caller's scope first: the filters only narrow what the caller may see anyway.
+  if (scope.kind === 'RECEIVING_UNIT') clauses.push(`${names.unit} = ${quote(scope.unit)}`);
+  if (scope.kind === 'ROUTE_AGENCY') clauses.push(`${names.route} = ${quote(scope.agency)}`);
   if (f.status !== undefined) clauses.push(`${names.status} = ${quote(f.status)}`);
   if (f.agency !== undefined) clauses.push(`${names.agencies} = ${quote(f.agency)}`);
   if (f.overdue !== undefined) clauses.push(`${names.overdue} = ${f.overdue ? 'true' : 'false'}`);

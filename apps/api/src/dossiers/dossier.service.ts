@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { calendarFor, toLocalIso } from '@motcua/calendar';
 import { HttpActionBodySchemas, CreateDossierBodySchema, isSimulationUnit, type DossierDetail, type DossierListItem } from '@motcua/contracts';
-import { formatDossierCode, parseDossierCode, ruleSetAt, type DossierView } from '@motcua/dossier';
-import { ActorResolver, type RequestHeaders } from '../actor/actor-resolver';
+import { Dossier, formatDossierCode, isRefusal, parseCommand, parseDossierCode, ruleSetAt, type DossierCommand, type DossierView } from '@motcua/dossier';
+import { ActorResolver } from '../actor/actor-resolver';
+import type { Principal } from '../auth/principal';
+import type { RequestHeaders } from '../http/request-headers';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
-import { API_RULES, badRequest, notFound, ruleViolation } from '../errors/api-error';
+import { API_RULES, badRequest, fromRefusal, notFound, ruleViolation } from '../errors/api-error';
 import { parseOr400 } from '../errors/parse-body';
 import { ProcedureCatalog } from '../procedures/procedure-catalog';
 import { applicantRef } from './applicant-ref';
 import { Clock } from './clock';
 import { DossierGateway, type OpeningCommand } from './dossier-gateway';
+import type { DossierRegistration } from '../temporal/dossier-workflow';
 import { DossierListFilterSchema } from './dossier-list.query';
 import { isHttpAction } from './http-actions';
 import { idempotencyKeyOf } from './idempotency-key';
@@ -39,7 +42,7 @@ export class DossierService {
   ) {}
 
   /** POST /api/v1/dossiers. */
-  async create(body: unknown, headers: RequestHeaders): Promise<DossierView> {
+  async create(body: unknown, headers: RequestHeaders, caller: Principal): Promise<DossierView> {
     const input = parseOr400(CreateDossierBodySchema, body);
     const procedure = this.catalog.find(input.procedureCode);
     if (!procedure) {
@@ -55,12 +58,24 @@ export class DossierService {
     }
     const unit = input.unit ?? procedure.unit;
     this.requireReceivingUnit(unit);
-    const by = this.actors.resolve(headers, unit);
-    const key = idempotencyKeyOf(headers);
-    const request = key === undefined ? null : await this.requestKeys.claim(by, key, 'POST /api/v1/dossiers', input);
+    const by = this.actors.actorFor(caller, 'register');
     const now = this.clock.now();
     const calendar = calendarFor(this.config.calendarId);
+    const registration: Omit<DossierRegistration, 'code'> = {
+      unit,
+      procedure: { ...procedure, version: procedure.version },
+      ruleSet: ruleSetAt(now),
+      calendar: { id: calendar.id, version: calendar.version },
+      // Personal data stops here: the dossier carries only this pseudonymous reference.
+      applicantRef: applicantRef(input.applicant.idNumber, this.config.applicantRefSecret),
+      by,
+    };
+    const first: OpeningCommand =
+      input.channel === 'POSTAL' ? { name: 'requestPickup', arg: { by } } : { name: 'submit', arg: { channel: input.channel, by } };
+    this.checkOpening(registration, first, now);
 
+    const key = idempotencyKeyOf(headers);
+    const request = key === undefined ? null : await this.requestKeys.claim(by, key, 'POST /api/v1/dossiers', input);
     // A retry of a request that already got its code keeps it, even on another day.
     let code = request?.dossierCode ?? null;
     if (!code) {
@@ -69,31 +84,32 @@ export class DossierService {
       code = formatDossierCode(unit, day, sequence);
       if (request) code = await this.requestKeys.bind(request, code);
     }
-    const first: OpeningCommand =
-      input.channel === 'POSTAL' ? { name: 'requestPickup', arg: { by } } : { name: 'submit', arg: { channel: input.channel, by } };
-    return this.gateway.open(
-      {
-        code,
-        unit,
-        procedure: { ...procedure, version: procedure.version },
-        ruleSet: ruleSetAt(now),
-        calendar: { id: calendar.id, version: calendar.version },
-        // Personal data stops here: the dossier carries only this pseudonymous reference.
-        applicantRef: applicantRef(input.applicant.idNumber, this.config.applicantRefSecret),
-        by,
-      },
-      first,
-      `create:${request?.id ?? randomUUID()}`,
-    );
+    return this.gateway.open({ ...registration, code }, first, `create:${request?.id ?? randomUUID()}`);
+  }
+
+  /**
+   * The registration and its first command, tried on a dossier of no consequence before a code is
+   * spent or a workflow started: update-with-start starts the workflow even when the update is
+   * then refused, so who may open a dossier here (the domain's table) is asked first.
+   */
+  private checkOpening(registration: Omit<DossierRegistration, 'code'>, first: OpeningCommand, now: number): void {
+    const trial = new Dossier(calendarFor);
+    const register: DossierCommand = { type: 'register', ...registration, code: `${registration.unit}-000101-0000`, at: now };
+    const refused = trial.check(register);
+    if (refused) throw fromRefusal(refused);
+    trial.execute(register);
+    const command = parseCommand(first.name, first.arg, () => now);
+    const refusedFirst = isRefusal(command) ? command : trial.check(command);
+    if (refusedFirst) throw fromRefusal(refusedFirst);
   }
 
   /** POST /api/v1/dossiers/{code}/{action}. */
-  async act(code: string, action: string, body: unknown, headers: RequestHeaders): Promise<DossierView> {
+  async act(code: string, action: string, body: unknown, headers: RequestHeaders, caller: Principal): Promise<DossierView> {
     if (!isHttpAction(action)) throw notFound(`unknown action "${action}"`);
     const parsedCode = this.requireCode(code);
     const { note, ...data } = parseOr400(HttpActionBodySchemas[action], body ?? {}) as Record<string, unknown> & { note?: string };
-    const agency = typeof data.agency === 'string' ? data.agency : parsedCode.unit;
-    const by = this.actors.resolve(headers, agency);
+    void parsedCode;
+    const by = this.actors.actorFor(caller, action);
     const key = idempotencyKeyOf(headers);
     const request = key === undefined ? null : await this.requestKeys.claim(by, key, `POST /api/v1/dossiers/${code}/${action}`, { ...data, note });
     const requestId = request ? `cmd:${request.id}` : undefined;
@@ -112,16 +128,18 @@ export class DossierService {
   }
 
   /** GET /api/v1/dossiers/{code}/notes: what officers wrote beside the codes of their actions. */
-  async notesOf(code: string): Promise<DossierNote[]> {
+  async notesOf(code: string, caller: Principal): Promise<DossierNote[]> {
     this.requireCode(code);
-    await this.gateway.read(code); // 404 for an unknown dossier, as every other read
+    const { view } = await this.gateway.read(code); // 404 for an unknown dossier, as every other read
+    this.actors.requireReader(caller, view);
     return this.notes.of(code);
   }
 
-  /** GET /api/v1/dossiers/{code}. */
-  async get(code: string): Promise<DossierDetail> {
+  /** GET /api/v1/dossiers/{code}: for its unit, the agencies of its route, operations and auditors. */
+  async get(code: string, caller: Principal): Promise<DossierDetail> {
     this.requireCode(code);
     const { view, events } = await this.gateway.read(code);
+    this.actors.requireReader(caller, view);
     return {
       ...view,
       events: events
@@ -131,8 +149,11 @@ export class DossierService {
   }
 
   /** GET /api/v1/dossiers. */
-  async list(query: unknown): Promise<DossierListItem[]> {
-    return this.gateway.list(parseOr400(DossierListFilterSchema, query ?? {}, 'query'));
+  async list(query: unknown, caller: Principal): Promise<DossierListItem[]> {
+    const filter = parseOr400(DossierListFilterSchema, query ?? {}, 'query');
+    const scope = this.actors.listScope(caller);
+    // A caller who may read no dossier (the portal, the admin) sees an empty list, not an error.
+    return scope ? this.gateway.list(filter, scope) : [];
   }
 
   /**

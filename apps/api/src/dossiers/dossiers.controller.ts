@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { DossierView } from '@motcua/dossier';
-import type { RequestHeaders } from '../actor/actor-resolver';
+import type { RequestHeaders } from '../http/request-headers';
 import { DossierService } from './dossier.service';
 import type { DossierDetail, DossierListItem } from '@motcua/contracts';
 import type { DossierNote } from '@motcua/store';
+import { Caller } from '../auth/caller.decorator';
+import type { Principal } from '../auth/principal';
 
 /** Minimal view of Express's response: only the Location header is set here. */
 interface LocationSetter {
@@ -23,27 +25,28 @@ export class DossiersController {
   async create(
     @Body() body: unknown,
     @Headers() headers: RequestHeaders,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) res: LocationSetter,
   ): Promise<DossierView> {
-    const view = await this.dossiers.create(body, headers);
+    const view = await this.dossiers.create(body, headers, caller);
     res.setHeader('Location', `/api/v1/dossiers/${encodeURIComponent(view.code)}`);
     return view;
   }
 
   @Get()
-  list(@Query() query: unknown): Promise<DossierListItem[]> {
-    return this.dossiers.list(query);
+  list(@Query() query: unknown, @Caller() caller: Principal): Promise<DossierListItem[]> {
+    return this.dossiers.list(query, caller);
   }
 
   @Get(':code')
-  get(@Param('code') code: string): Promise<DossierDetail> {
-    return this.dossiers.get(code);
+  get(@Param('code') code: string, @Caller() caller: Principal): Promise<DossierDetail> {
+    return this.dossiers.get(code, caller);
   }
 
   /** What officers wrote beside the codes of their actions (kept apart from events). */
   @Get(':code/notes')
-  notes(@Param('code') code: string): Promise<DossierNote[]> {
-    return this.dossiers.notesOf(code);
+  notes(@Param('code') code: string, @Caller() caller: Principal): Promise<DossierNote[]> {
+    return this.dossiers.notesOf(code, caller);
   }
 
   /** One path per scenario action (accept, complete, …): 200 with the dossier after it. */
@@ -54,7 +57,8 @@ export class DossiersController {
     @Param('action') action: string,
     @Body() body: unknown,
     @Headers() headers: RequestHeaders,
+    @Caller() caller: Principal,
   ): Promise<DossierView> {
-    return this.dossiers.act(code, action, body, headers);
+    return this.dossiers.act(code, action, body, headers, caller);
   }
 }

@@ -1,4 +1,6 @@
 import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
+import type { Principal } from '../auth/principal';
+import { people } from '../testing/test-tokens';
 import { startTestApp, type TestApp } from '../testing/start-test-app';
 
 // 2026-03-02T18:30Z is Tuesday 3 March 2026, 01:30 in Vietnam: codes are dated 260303.
@@ -17,8 +19,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function created(body: Record<string, unknown> = counter(), headers: Record<string, string> = {}) {
-  const r = await t.call('POST', '/api/v1/dossiers', body, headers);
+async function created(body: Record<string, unknown> = counter(), headers: Record<string, string> = {}, as?: Principal) {
+  const r = await t.call('POST', '/api/v1/dossiers', body, headers, as);
   expect(r.status).toBe(201);
   return r.body as { code: string; status: string };
 }
@@ -38,7 +40,7 @@ describe('POST /api/v1/dossiers', () => {
   });
 
   it('uses the unit given, else the catalog default', async () => {
-    expect((await created(counter({ unit: '000.31.25.H26' }))).code).toMatch(/^000\.31\.25\.H26-260303-0001$/);
+    expect((await created(counter({ unit: '000.31.25.H26' }), {}, people.oneStop('000.31.25.H26'))).code).toMatch(/^000\.31\.25\.H26-260303-0001$/);
     expect(gateway.registrations[0].unit).toBe('000.31.25.H26');
   });
 
@@ -71,7 +73,7 @@ describe('POST /api/v1/dossiers', () => {
   });
 
   describe('an Idempotency-Key reused for another request (422 IDEMPOTENCY.KEY_REUSED, nothing changes)', () => {
-    const officer = { 'X-Actor-Id': 'officer-17', 'X-Actor-Role': 'ONE_STOP_OFFICER' };
+    const officer = {};
     const refused = (r: { status: number; body: { error: { code: string; rule: string } } }) => {
       expect(r.status).toBe(422);
       expect(r.body.error).toMatchObject({ code: 'UNPROCESSABLE_ENTITY', rule: 'IDEMPOTENCY.KEY_REUSED' });
@@ -85,34 +87,37 @@ describe('POST /api/v1/dossiers', () => {
       expect(gateway.dossiers.size).toBe(1);
     });
 
-    it('another procedure or unit makes no second dossier', async () => {
+    it('another procedure or channel makes no second dossier', async () => {
+      // (A unit the officer does not belong to is refused before the key is looked at: 403.)
       await created(counter(), { ...officer, 'Idempotency-Key': 'dup-2' });
-      refused(await t.call('POST', '/api/v1/dossiers', counter({ procedureCode: 'HT-BAN-SAO-TRICH-LUC' }), { ...officer, 'Idempotency-Key': 'dup-2' }));
-      refused(await t.call('POST', '/api/v1/dossiers', counter({ unit: '000.31.25.H26' }), { ...officer, 'Idempotency-Key': 'dup-2' }));
+      refused(await t.call('POST', '/api/v1/dossiers', counter({ procedureCode: 'DKKD-THANH-LAP-DN' }), { ...officer, 'Idempotency-Key': 'dup-2' }));
+      refused(await t.call('POST', '/api/v1/dossiers', counter({ channel: 'POSTAL' }), { ...officer, 'Idempotency-Key': 'dup-2' }));
       expect(gateway.dossiers.size).toBe(1);
       expect(gateway.registrations).toHaveLength(1);
     });
 
     it('an action with another body, or on another dossier, is refused instead of answered from the first', async () => {
       const procedureCode = 'LT-KHAI-SINH-THUONG-TRU-BHYT';
-      const { code } = await created(counter({ procedureCode }), officer);
-      await t.call('POST', `/api/v1/dossiers/${code}/accept`, {}, officer);
-      const first = await t.call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'UBND_XA' }, { ...officer, 'Idempotency-Key': 'k1' });
+      const commune = people.oneStop('000.31.25.H26');
+      const ubnd = people.officer('UBND_XA');
+      const { code } = await created(counter({ procedureCode, unit: '000.31.25.H26' }), {}, commune);
+      await t.call('POST', `/api/v1/dossiers/${code}/accept`, {}, {}, commune);
+      const first = await t.call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'UBND_XA' }, { 'Idempotency-Key': 'k1' }, ubnd);
       expect(first.status).toBe(200);
-      refused(await t.call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'CONG_AN_XA' }, { ...officer, 'Idempotency-Key': 'k1' }));
-      refused(await t.call('POST', `/api/v1/dossiers/${code}/accept`, {}, { ...officer, 'Idempotency-Key': 'k1' }));
-      const { code: other } = await created(counter(), officer);
-      refused(await t.call('POST', `/api/v1/dossiers/${other}/accept`, {}, { ...officer, 'Idempotency-Key': 'k1' }));
+      refused(await t.call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'CONG_AN_XA' }, { 'Idempotency-Key': 'k1' }, ubnd));
+      refused(await t.call('POST', `/api/v1/dossiers/${code}/requestSupplement`, { agency: 'UBND_XA' }, { 'Idempotency-Key': 'k1' }, ubnd));
+      const { code: other } = await created(counter({ procedureCode, unit: '000.31.25.H26' }), {}, commune);
+      refused(await t.call('POST', `/api/v1/dossiers/${other}/complete`, { agency: 'UBND_XA' }, { 'Idempotency-Key': 'k1' }, ubnd));
       expect(gateway.commands.filter((c) => c.name === 'complete')).toHaveLength(1);
       // The same request again is still answered as the first time.
-      const again = await t.call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'UBND_XA' }, { ...officer, 'Idempotency-Key': 'k1' });
+      const again = await t.call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'UBND_XA' }, { 'Idempotency-Key': 'k1' }, ubnd);
       expect(again.status).toBe(200);
       expect(again.body).toEqual(first.body);
     });
 
     it('keys belong to their caller: another officer may use the same key for their own request', async () => {
       const a = await created(counter(), { ...officer, 'Idempotency-Key': 'shared-key' });
-      const b = await created(counter(), { 'X-Actor-Id': 'officer-18', 'Idempotency-Key': 'shared-key' });
+      const b = await created(counter(), { 'Idempotency-Key': 'shared-key' }, { ...people.oneStop(), sub: 'mc-2' });
       expect(b.code).not.toBe(a.code);
     });
 
@@ -218,7 +223,8 @@ describe('POST /api/v1/dossiers/{code}/{action}', () => {
     const again = await t.call('POST', `/api/v1/dossiers/${code}/accept`, {});
     expect(again.status).toBe(409);
     expect(again.body).toEqual({ error: { code: 'RULE_VIOLATION', rule: 'LIFECYCLE.ACTION_NOT_ALLOWED', message: expect.any(String) } });
-    const notHolding = await t.call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'CONG_AN_TINH' });
+    // CONG_AN_TINH is on the route (its stage comes second): who it is is fine, where the dossier is is not.
+    const notHolding = await t.call('POST', `/api/v1/dossiers/${code}/complete`, { agency: 'CONG_AN_TINH' }, {}, people.officer('CONG_AN_TINH'));
     expect(notHolding.status).toBe(409);
     expect(notHolding.body.error.rule).toBe('ROUTE.AGENCY_DOES_NOT_HOLD');
     expect((await t.call('GET', `/api/v1/dossiers/${code}`)).body).toEqual(before.body);
@@ -245,7 +251,7 @@ describe('POST /api/v1/dossiers/{code}/{action}', () => {
     await t.call('POST', `/api/v1/dossiers/${code}/accept`, { at: '2020-01-01T00:00:00+07:00', by: { id: 'x', role: 'ADMIN', agency: 'Y' }, extra: 1 });
     const accept = gateway.commands[1];
     expect(Object.keys(accept.arg).sort()).toEqual(['by']);
-    expect(accept.arg.by).toEqual({ id: 'unidentified', role: 'unidentified', agency: '000.00.00.H26' });
+    expect(accept.arg.by).toEqual({ id: 'mc-000.00.00.H26', role: 'ONE_STOP_OFFICER', agency: '000.00.00.H26' });
   });
 
   it('uses the Idempotency-Key as the update id, per action', async () => {
@@ -312,10 +318,12 @@ describe('POST /api/v1/dossiers/{code}/{action}', () => {
   });
 
   it('takes a dossier through a parallel route to RETURNED', async () => {
-    const { code } = await created(counter({ procedureCode: 'LT-KHAI-SINH-THUONG-TRU-BHYT' }));
-    const step = async (action: string, body: object = {}) => {
-      const r = await t.call('POST', `/api/v1/dossiers/${code}/${action}`, body);
-      expect(r.status).toBe(200);
+    // Each step by whom the rules want: the commune's one-stop officer, then each agency's officer.
+    const commune = people.oneStop('000.31.25.H26');
+    const { code } = await created(counter({ procedureCode: 'LT-KHAI-SINH-THUONG-TRU-BHYT', unit: '000.31.25.H26' }), {}, commune);
+    const step = async (action: string, body: { agency?: string; channel?: string } = {}) => {
+      const r = await t.call('POST', `/api/v1/dossiers/${code}/${action}`, body, {}, body.agency ? people.officer(body.agency) : commune);
+      expect([action, r.status]).toEqual([action, 200]);
       return r.body;
     };
     await step('accept');
@@ -329,7 +337,7 @@ describe('POST /api/v1/dossiers/{code}/{action}', () => {
 describe('GET /api/v1/dossiers/{code}', () => {
   it('answers the state with its events (type, sequence, +07:00 time, actor)', async () => {
     const { code } = await created();
-    await t.call('POST', `/api/v1/dossiers/${code}/accept`, {}, { 'X-Actor-Id': 'officer-7', 'X-Actor-Role': 'ONE_STOP_OFFICER' });
+    await t.call('POST', `/api/v1/dossiers/${code}/accept`, {}, {}, { ...people.oneStop(), sub: 'officer-7' });
     const r = await t.call('GET', `/api/v1/dossiers/${code}`);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ code, status: 'IN_PROCESSING', channel: 'COUNTER', procedure: { code: 'LLTP-CAP-PHIEU', version: '2026.1' } });

@@ -1,5 +1,5 @@
 import { badRequest } from '../errors/api-error';
-import type { RequestHeaders } from '../actor/actor-resolver';
+import type { RequestHeaders } from '../http/request-headers';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 /** The code allocator accepts keys of 1–200 characters; printable ASCII keeps logs and ids clean. */

@@ -32,6 +32,13 @@ export const API_RULES = {
   'IDEMPOTENCY.KEY_REUSED': 'product: an Idempotency-Key names one request of one caller, for good; reused for another request it is refused (422)',
   'DOSSIER_CODE.ALLOCATOR_CLOSED': 'Decree 61/2018 Art. 26 (codes never reused): a unit-day whose allocator ended early gives no code until an operator acts (503)',
   'POSTAL.PICKUP_ADDRESS_MISSING': 'Decision 45/2016: a postal pickup needs an address',
+  'AUTH.TOKEN_MISSING': 'CONTRACTS "Identity and access": every /api/v1 path but the public ones needs a bearer access token (401)',
+  'AUTH.TOKEN_INVALID': 'RFC 6750, RFC 9068: the token\'s signature, issuer, audience, expiry or algorithm is not accepted (401)',
+  'AUTH.ISSUER_UNREACHABLE': 'the identity provider\'s keys cannot be fetched: nothing is accepted unverified (503)',
+  'ACCESS.MAY_NOT_READ': 'CONTRACTS "Identity and access": a dossier is read by its unit, the agencies of its route, operations and auditors (403)',
+  'ACCESS.RESERVED_ID': 'product: the engine\'s own actor ids (system, scenario:…) are never a caller\'s (403)',
+  'ACCESS.AUDITORS_ONLY': 'CONTRACTS "Identity and access": the audit log is for auditors (403)',
+  'LOOKUP.RATE_LIMITED': 'ONE-STOP §8: the public look-up, with no token, is limited per address so codes cannot be walked (429)',
 } as const;
 
 export const badRequest = (message: string, rule: string | null = null) => new ApiError(400, 'BAD_REQUEST', rule, message);
@@ -42,3 +49,22 @@ export const unavailable = (message: string) => new ApiError(503, 'UNAVAILABLE',
 export const methodNotAllowed = (message: string) => new ApiError(405, 'METHOD_NOT_ALLOWED', null, message);
 export const payloadTooLarge = (message: string) => new ApiError(413, 'PAYLOAD_TOO_LARGE', null, message);
 export const unsupportedMediaType = (message: string) => new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', null, message);
+
+/**
+ * A refusal of the domain (its rule and kind), as the API answers it wherever it meets one: in a
+ * workflow's answer or in its own checks. FORBIDDEN → 403, NOT_FOUND → 404, a command that does not
+ * parse → 400, any other rule → 409.
+ */
+export function fromRefusal(r: { rule?: unknown; kind?: unknown; message?: unknown }, fallbackMessage = 'refused'): ApiError {
+  const rule = typeof r.rule === 'string' ? r.rule : 'UNKNOWN';
+  const message = typeof r.message === 'string' ? r.message : fallbackMessage;
+  if (rule === 'COMMAND.MALFORMED') return badRequest(message, rule);
+  switch (r.kind) {
+    case 'FORBIDDEN':
+      return new ApiError(403, 'FORBIDDEN', rule, message);
+    case 'NOT_FOUND':
+      return new ApiError(404, 'NOT_FOUND', rule, message);
+    default:
+      return ruleViolation(rule, message);
+  }
+}

@@ -1,7 +1,7 @@
 import { ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { BAD_COMMAND, RULE_VIOLATION } from '../temporal/dossier-workflow';
-import { ApiError, badRequest, notFound, ruleViolation, unavailable } from './api-error';
+import { ApiError, fromRefusal, notFound, unavailable } from './api-error';
 
 /**
  * How the workflow client's errors read over HTTP:
@@ -18,19 +18,10 @@ export function fromTemporalError(e: unknown): ApiError | null {
     const cause = e.cause;
     if (!(cause instanceof ApplicationFailure)) return null;
     const refusal = (cause.details?.[0] ?? {}) as { rule?: unknown; kind?: unknown; message?: unknown };
-    const rule = typeof refusal.rule === 'string' ? refusal.rule : 'UNKNOWN';
-    const message = typeof refusal.message === 'string' ? refusal.message : cause.message;
     // The workflow's own parser refused the command: the API let through something it should not have.
-    if (cause.type === BAD_COMMAND) return badRequest(message, 'COMMAND.MALFORMED');
+    if (cause.type === BAD_COMMAND) return fromRefusal({ ...refusal, rule: 'COMMAND.MALFORMED' }, cause.message);
     if (cause.type !== RULE_VIOLATION) return null;
-    switch (refusal.kind) {
-      case 'FORBIDDEN':
-        return new ApiError(403, 'FORBIDDEN', rule, message);
-      case 'NOT_FOUND':
-        return new ApiError(404, 'NOT_FOUND', rule, message);
-      default:
-        return ruleViolation(rule, message);
-    }
+    return fromRefusal(refusal, cause.message);
   }
   if (e instanceof WorkflowNotFoundError) return notFound(e.workflowId ? `dossier ${e.workflowId} not found` : 'dossier not found');
   if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return unavailable('the dossier did not answer in time; retry with the same Idempotency-Key');

@@ -7,9 +7,10 @@ import {
   DossierViewSchema,
   HTTP_ACTIONS,
   OneStopUnitSchema,
+  DossierLookupSchema,
 } from '@motcua/contracts';
 import { z } from 'zod';
-import { ACTOR_ID_HEADER, ACTOR_ROLE_HEADER } from '../actor/actor-resolver';
+import { isPublic } from '../auth/authenticate';
 import { DossierListFilterSchema } from '../dossiers/dossier-list.query';
 import { IDEMPOTENCY_KEY_HEADER } from '../dossiers/idempotency-key';
 import { CatalogProcedureSchema } from '../procedures/procedure-catalog';
@@ -48,7 +49,6 @@ const postErrors = {
 };
 const pascal = (s: string) => s[0].toUpperCase() + s.slice(1);
 
-const actorSecurity = [{ actorId: [], actorRole: [] }, {}];
 const idempotencyKey = {
   name: IDEMPOTENCY_KEY_HEADER,
   in: 'header',
@@ -84,6 +84,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     Health: jsonSchemaOf(HealthSchema),
     Procedure: jsonSchemaOf(CatalogProcedureSchema),
     Unit: jsonSchemaOf(OneStopUnitSchema),
+    DossierLookup: jsonSchemaOf(DossierLookupSchema),
     CreateDossierRequest: jsonSchemaOf(CreateDossierBodySchema, { io: 'input' }),
     DossierView: jsonSchemaOf(DossierViewSchema),
     DossierDetail: jsonSchemaOf(DossierDetailSchema),
@@ -137,7 +138,6 @@ export function buildOpenApiDocument(): OpenApiDocument {
         summary: 'Register a dossier under a new code and submit it (COUNTER, ONLINE) or request a postal pickup (POSTAL)',
         description:
           'The applicant\'s personal data is used only to derive a pseudonymous reference; it is not stored in the dossier or its events.',
-        security: actorSecurity,
         parameters: [idempotencyKey],
         requestBody: { required: true, content: json(ref('CreateDossierRequest'), REQUEST_EXAMPLES.createDossier) },
         responses: {
@@ -169,6 +169,32 @@ export function buildOpenApiDocument(): OpenApiDocument {
         operationId: 'getDossier',
         parameters: [codeParam],
         responses: { '200': { description: 'the dossier and its events', content: json(ref('DossierDetail')) }, '404': error('unknown dossier') },
+      },
+    },
+    '/api/v1/lookup/{code}': {
+      get: {
+        operationId: 'lookupDossier',
+        summary: 'Public look-up by dossier code: status, appointment and procedure, nothing personal; no token; at most 60 a minute per address',
+        parameters: [codeParam],
+        responses: {
+          '200': { description: 'what anyone with the code may know', content: json(ref('DossierLookup')) },
+          '404': error('unknown dossier'),
+          '429': error('too many look-ups from this address (LOOKUP.RATE_LIMITED); retry after the minute'),
+        },
+      },
+    },
+    '/api/v1/audit': {
+      get: {
+        operationId: 'findAuditEntries',
+        summary: 'The audit trail (auditors only): every command and every read of personal data, newest first; never a request body',
+        parameters: [
+          { name: 'from', in: 'query', required: false, schema: { type: 'string', format: 'date-time' } },
+          { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date-time' } },
+          { name: 'actor', in: 'query', required: false, schema: { type: 'string' } },
+          { name: 'target', in: 'query', required: false, description: 'a dossier code', schema: { type: 'string' } },
+          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+        ],
+        responses: { '200': { description: 'audit entries', content: json({ type: 'array', items: { type: 'object' } }) }, '400': error('a malformed filter') },
       },
     },
     '/api/v1/dossiers/{code}/notes': {
@@ -208,7 +234,6 @@ export function buildOpenApiDocument(): OpenApiDocument {
       post: {
         operationId: action,
         summary: HttpActionBodySchemas[action].description ?? action,
-        security: actorSecurity,
         parameters: [codeParam, idempotencyKey],
         requestBody: { required: Object.keys(HttpActionBodySchemas[action].shape).length > 0, content: json(ref(name), REQUEST_EXAMPLES.actions[action]) },
         responses: {
@@ -231,20 +256,46 @@ export function buildOpenApiDocument(): OpenApiDocument {
         'Errors are `{"error": {"code", "rule", "message"}}`. Instants are RFC 3339 with an offset and a year 2000–2099 (the API writes Vietnam time, +07:00). Only application/json bodies are read (415 otherwise); a method a path does not serve answers 405 with Allow.',
     },
     servers: [{ url: '/' }],
-    paths,
+    paths: secured(paths),
     components: {
       schemas,
       securitySchemes: {
-        actorId: {
-          type: 'apiKey',
-          in: 'header',
-          name: ACTOR_ID_HEADER,
-          description: 'The acting person (a pseudonymous account id), until authentication arrives; "unidentified" when absent.',
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'An OIDC access token of the configured issuer (AUTH_ISSUER) for this API (AUTH_AUDIENCE): its sub is the person, its roles and agency say what they may do. Locally: `npm run --silent token -- --role ROLE --agency CODE`.',
         },
-        actorRole: { type: 'apiKey', in: 'header', name: ACTOR_ROLE_HEADER, description: 'The acting person\'s role, recorded as given.' },
       },
     },
   };
+}
+
+/**
+ * Every operation states whether it needs a token, from the same list the API enforces
+ * (auth/authenticate.ts): the public ones none, the others a bearer token, with their 401 and
+ * 403 answers.
+ */
+type Operation = { responses: Record<string, unknown>; security?: unknown };
+function secured(paths: Record<string, Record<string, unknown>>) {
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, value] of Object.entries(item)) {
+      const op = value as Operation;
+      const concrete = path.replace(/\{[^}]+\}/g, 'x');
+      if (isPublic(method.toUpperCase(), concrete)) {
+        op.security = [];
+        continue;
+      }
+      op.security = [{ bearerAuth: [] }];
+      op.responses = {
+        '401': error('no access token, or one that is not valid (rule AUTH.TOKEN_MISSING or AUTH.TOKEN_INVALID)'),
+        '403': error('the token\'s roles or agency may not do this (the rule is named, e.g. ACCESS.ROLE_MAY_NOT); nothing changed'),
+        ...op.responses,
+      };
+    }
+  }
+  return paths;
 }
 
 function listParameters() {

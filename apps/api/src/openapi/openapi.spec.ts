@@ -1,6 +1,7 @@
 import { HttpActionBodySchemas, HTTP_ACTIONS } from '@motcua/contracts';
 import { z } from 'zod';
 import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
+import { people } from '../testing/test-tokens';
 import { startTestApp, type TestApp } from '../testing/start-test-app';
 
 /** Every path of CONTRACTS.md that this API serves (the postal webhook and reports come later). */
@@ -86,16 +87,24 @@ describe('GET /openapi.json', () => {
     expect(ids.every((id) => typeof id === 'string')).toBe(true);
   });
 
-  it('declares the actor headers as security schemes, and no scheme that no path uses', () => {
-    expect(doc.components.securitySchemes).toEqual({
-      actorId: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Actor-Id' }),
-      actorRole: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Actor-Role' }),
-    });
+  it('declares bearer tokens as the one security scheme, on exactly the operations the API guards', async () => {
+    expect(doc.components.securitySchemes).toEqual({ bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }) });
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { security: unknown[]; responses: Record<string, unknown> }>>)) {
+      for (const [method, op] of Object.entries(item)) {
+        const concrete = path.replace(/\{[^}]+\}/g, '000.00.00.H26-260303-0001').replace('{action}', 'accept');
+        // What the document says is what the API does: a guarded operation answers 401 without a token.
+        const answer = await t.call(method.toUpperCase(), concrete, method === 'post' ? {} : undefined, {}, null);
+        const guarded = op.security.length > 0;
+        expect([method, path, guarded, answer.status === 401]).toEqual([method, path, guarded, guarded]);
+        if (guarded) expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403']));
+      }
+    }
     // Every POST states what the edge answers besides its own outcomes.
     for (const [path, item] of Object.entries(doc.paths as Record<string, { post?: { responses: Record<string, unknown> } }>)) {
       if (item.post) expect([path, Object.keys(item.post.responses)]).toEqual([path, expect.arrayContaining(['413', '415', '422'])]);
     }
-    expect(doc.paths['/api/v1/dossiers/{code}/accept'].post.security).toEqual([{ actorId: [], actorRole: [] }, {}]);
+    expect(doc.paths['/api/v1/dossiers/{code}/accept'].post.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.paths['/api/v1/lookup/{code}'].get.security).toEqual([]);
   });
 
   it('describes each action body as its zod schema does: what one accepts, the other accepts', () => {
@@ -149,8 +158,11 @@ describe('GET /openapi.json', () => {
     expect(created.status).toBe(201);
     const action = (name: string, body = example(`/api/v1/dossiers/{code}/${name}`)) => t.call('POST', `/api/v1/dossiers/${created.body.code}/${name}`, body);
     expect((await action('accept')).status).toBe(200);
-    expect((await action('complete')).status).toBe(200);
-    expect((await action('complete', { agency: 'CONG_AN_TINH' })).status).toBe(200);
+    expect((await action('complete')).status).toBe(403); // a one-stop officer does not complete a stage
+    const completeAs = (agency: string) =>
+      t.call('POST', `/api/v1/dossiers/${created.body.code}/complete`, { agency }, {}, people.officer(agency));
+    expect((await completeAs(example('/api/v1/dossiers/{code}/complete').agency)).status).toBe(200);
+    expect((await completeAs('CONG_AN_TINH')).status).toBe(200);
     const returned = await action('return');
     expect([returned.status, returned.body.status]).toEqual([200, 'RETURNED']);
   });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { openStore, SqlDossierNotes, SqlRequestKeys, type Store } from '@motcua/store';
+import { openStore, SqlAuditLog, SqlDossierNotes, SqlRequestKeys, type Store } from '@motcua/store';
 import type { ApiConfig } from '../config/api-config';
-import { DOSSIER_NOTES, REQUEST_KEYS, STORE } from './store.tokens';
+import { AUDIT_LOG, DOSSIER_NOTES, REQUEST_KEYS, STORE } from './store.tokens';
 
 @Injectable()
 class StoreCloser implements OnApplicationShutdown {
@@ -33,9 +33,10 @@ export class StoreModule {
         },
         { provide: REQUEST_KEYS, useFactory: (s: Store) => new SqlRequestKeys(s.db), inject: [STORE] },
         { provide: DOSSIER_NOTES, useFactory: (s: Store) => new SqlDossierNotes(s.db), inject: [STORE] },
+        { provide: AUDIT_LOG, useFactory: (s: Store) => new SqlAuditLog(s.db), inject: [STORE] },
         StoreCloser,
       ],
-      exports: [REQUEST_KEYS, DOSSIER_NOTES],
+      exports: [REQUEST_KEYS, DOSSIER_NOTES, AUDIT_LOG],
     };
   }
 }

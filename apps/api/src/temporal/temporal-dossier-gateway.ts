@@ -6,7 +6,7 @@ import type { Actor, DossierView, RecordedEvent } from '@motcua/dossier';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { ApiError, ruleViolation } from '../errors/api-error';
 import type { DossierGateway, OpeningCommand } from '../dossiers/dossier-gateway';
-import { visibilityQuery, type DossierListFilter } from '../dossiers/dossier-list.query';
+import { visibilityQuery, type DossierListFilter, type ListScope } from '../dossiers/dossier-list.query';
 import type { DossierListItem } from '@motcua/contracts';
 import type { HttpAction } from '../dossiers/http-actions';
 import {
@@ -109,14 +109,9 @@ export class TemporalDossierGateway implements DossierGateway {
     return { view, events };
   }
 
-  async list(filter: DossierListFilter): Promise<DossierListItem[]> {
-    const query = visibilityQuery(filter, {
-      status: SA.status.name,
-      agencies: SA.agencies.name,
-      overdue: SA.overdue.name,
-      procedure: SA.procedure.name,
-      unit: SA.unit.name,
-    });
+  async list(filter: DossierListFilter, scope: ListScope): Promise<DossierListItem[]> {
+    const names = { status: SA.status.name, agencies: SA.agencies.name, overdue: SA.overdue.name, procedure: SA.procedure.name, unit: SA.unit.name, route: SA.route.name };
+    const query = visibilityQuery(filter, names, scope);
     const items: DossierListItem[] = [];
     await this.withDeadline(async () => {
       for await (const info of this.client.workflow.list({ query, pageSize: Math.min(filter.limit, 100) })) {

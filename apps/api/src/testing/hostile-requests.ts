@@ -1,7 +1,8 @@
 import type { RawAnswer, RawRequest } from './raw-request';
 
 /**
- * The malformed and hostile requests of the first-hour field report (D2, D9, D10), each with the
+ * The malformed and hostile requests of the first-hour field report (D2, D9, D10) and of
+ * authentication, each with the
  * one answer it must get. `{code}` in a path is an existing dossier's code. Run in process
  * (apps/api) and against the processes `npm start` runs (infra/local), where they once got 500s.
  */
@@ -17,10 +18,8 @@ export interface HostileRequest extends RawRequest {
 }
 
 const JSON_TYPE: [string, string] = ['Content-Type', 'application/json'];
-const OFFICER: [string, string][] = [
-  ['X-Actor-Id', 'officer-17'],
-  ['X-Actor-Role', 'ONE_STOP_OFFICER'],
-];
+/** A valid access token of the one-stop officer of the catalog's default unit: see `withToken`. */
+const OFFICER: [string, string][] = [['Authorization', 'Bearer {token}']];
 const json = (headers: [string, string][] = []): [string, string][] => [JSON_TYPE, ...OFFICER, ...headers];
 const create = (body: string, headers = json()): Pick<RawRequest, 'method' | 'path' | 'headers' | 'body'> => ({ method: 'POST', path: '/api/v1/dossiers', headers, body });
 const VALID_CREATE = JSON.stringify({
@@ -32,6 +31,14 @@ const NOT_JSON = 'the body is not valid JSON (a JSON object is expected)';
 
 /** Fragments of the bodies below that must appear in no answer and no log. */
 export const PERSONAL_FRAGMENTS = ['Hoàng Văn', '038201555666', 'Trần Thị Riêng'];
+
+/** `{"alg":"none"}` with claims that would otherwise do: an unsigned token is never accepted. */
+const UNSIGNED = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"ops","roles":["OPERATIONS"],"aud":"motcua-api"}').toString('base64url')}.`;
+
+/** The request with `{token}` replaced by a valid access token (each runner gets its own). */
+export function withToken(req: HostileRequest, token: string): HostileRequest {
+  return { ...req, headers: req.headers?.map(([k, v]) => [k, v.replace('{token}', token)] as [string, string]) };
+}
 
 const bigBody = (bytes: number) => `{"pad":"${'x'.repeat(bytes)}"}`;
 
@@ -53,7 +60,7 @@ export const HOSTILE_REQUESTS: HostileRequest[] = [
   { name: 'charset latin1', ...create(VALID_CREATE, [['Content-Type', 'application/json; charset=iso-8859-1'], ...OFFICER]), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   { name: 'a body over the limit (1.1 MB)', ...create(bigBody(1_100_000)), status: 413, code: 'PAYLOAD_TOO_LARGE' },
   { name: 'a chunked body over the limit (2 MB)', ...create(bigBody(2_000_000)), chunked: true, status: 413, code: 'PAYLOAD_TOO_LARGE' },
-  { name: 'a malformed %-escape in the path', method: 'GET', path: '/api/v1/dossiers/%ZZ', status: 400, code: 'BAD_REQUEST' },
+  { name: 'a malformed %-escape in the path', method: 'GET', path: '/api/v1/dossiers/%ZZ', headers: OFFICER, status: 400, code: 'BAD_REQUEST' },
   { name: 'a malformed %-escape in an action path', method: 'POST', path: '/api/v1/dossiers/%E0%A4%A/accept', headers: json(), body: '{}', status: 400, code: 'BAD_REQUEST' },
 
   // D9: only application/json.
@@ -72,18 +79,18 @@ export const HOSTILE_REQUESTS: HostileRequest[] = [
   { name: 'a JSON-looking body without a content type', ...create(VALID_CREATE, OFFICER), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   { name: 'a gzip-encoded body', ...create(VALID_CREATE, json([['Content-Encoding', 'gzip']])), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
 
-  // D10 (not authentication): the actor headers.
-  { name: 'X-Actor-Id twice', ...create(VALID_CREATE, [JSON_TYPE, ['X-Actor-Id', 'officer-1'], ['X-Actor-Id', 'officer-2']]), status: 400, code: 'BAD_REQUEST', message: 'X-Actor-Id: give the header once' },
-  { name: 'X-Actor-Role twice', method: 'POST', path: '/api/v1/dossiers/{code}/accept', headers: [JSON_TYPE, ['X-Actor-Role', 'ONE_STOP_OFFICER'], ['X-Actor-Role', 'ADMIN']], body: '{}', status: 400, code: 'BAD_REQUEST', message: 'X-Actor-Role: give the header once' },
-  { name: 'the engine\'s own actor id "system"', method: 'POST', path: '/api/v1/dossiers/{code}/accept', headers: [JSON_TYPE, ['X-Actor-Id', 'system']], body: '{}', status: 400, code: 'BAD_REQUEST' },
-  { name: 'the actor id "unidentified"', ...create(VALID_CREATE, [JSON_TYPE, ['X-Actor-Id', 'unidentified']]), status: 400, code: 'BAD_REQUEST' },
-  { name: 'a citizen id as actor id', ...create(VALID_CREATE, [JSON_TYPE, ['X-Actor-Id', '001099012345']]), status: 400, code: 'BAD_REQUEST' },
-  { name: 'a 9-digit id as actor id', method: 'POST', path: '/api/v1/dossiers/{code}/accept', headers: [JSON_TYPE, ['X-Actor-Id', '038201555']], body: '{}', status: 400, code: 'BAD_REQUEST' },
+  // D10: who calls is the access token, and nothing else.
+  { name: 'no token', ...create(VALID_CREATE, [JSON_TYPE]), status: 401, code: 'UNAUTHORIZED' },
+  { name: 'the old actor headers instead of a token', ...create(VALID_CREATE, [JSON_TYPE, ['X-Actor-Id', 'officer-17'], ['X-Actor-Role', 'ONE_STOP_OFFICER']]), status: 401, code: 'UNAUTHORIZED' },
+  { name: 'basic credentials', method: 'POST', path: '/api/v1/dossiers/{code}/accept', headers: [JSON_TYPE, ['Authorization', 'Basic b2ZmaWNlcjpwYXNz']], body: '{}', status: 401, code: 'UNAUTHORIZED' },
+  { name: 'a token that is not a JWT', method: 'POST', path: '/api/v1/dossiers/{code}/accept', headers: [JSON_TYPE, ['Authorization', 'Bearer abc.def.ghi']], body: '{}', status: 401, code: 'UNAUTHORIZED' },
+  { name: 'an unsigned token (alg none)', method: 'GET', path: '/api/v1/dossiers/{code}', headers: [['Authorization', `Bearer ${UNSIGNED}`]], status: 401, code: 'UNAUTHORIZED' },
+  { name: 'two Authorization headers', method: 'GET', path: '/api/v1/dossiers/{code}', headers: [['Authorization', 'Bearer {token}'], ['Authorization', 'Bearer {token}']], status: 401, code: 'UNAUTHORIZED' },
 
   // D10: methods, OPTIONS, CORS, case.
   { name: 'PUT on the dossiers', method: 'PUT', path: '/api/v1/dossiers', headers: json(), body: '{}', status: 405, code: 'METHOD_NOT_ALLOWED', allow: 'GET, HEAD, POST, OPTIONS' },
-  { name: 'DELETE on a dossier', method: 'DELETE', path: '/api/v1/dossiers/{code}', status: 405, code: 'METHOD_NOT_ALLOWED', allow: 'GET, HEAD, OPTIONS' },
-  { name: 'GET on an action', method: 'GET', path: '/api/v1/dossiers/{code}/accept', status: 405, code: 'METHOD_NOT_ALLOWED', allow: 'POST, OPTIONS' },
+  { name: 'DELETE on a dossier', method: 'DELETE', path: '/api/v1/dossiers/{code}', headers: OFFICER, status: 405, code: 'METHOD_NOT_ALLOWED', allow: 'GET, HEAD, OPTIONS' },
+  { name: 'GET on an action', method: 'GET', path: '/api/v1/dossiers/{code}/accept', headers: OFFICER, status: 405, code: 'METHOD_NOT_ALLOWED', allow: 'POST, OPTIONS' },
   { name: 'PATCH on /health', method: 'PATCH', path: '/health', headers: json(), body: '{}', status: 405, code: 'METHOD_NOT_ALLOWED', allow: 'GET, HEAD, OPTIONS' },
   { name: 'OPTIONS on the dossiers (a CORS preflight)', method: 'OPTIONS', path: '/api/v1/dossiers', headers: [['Origin', 'https://evil.example'], ['Access-Control-Request-Method', 'POST']], status: 204, allow: 'GET, HEAD, POST, OPTIONS' },
   { name: 'an upper-case path', method: 'GET', path: '/API/V1/PROCEDURES', status: 404, code: 'NOT_FOUND' },

@@ -5,7 +5,7 @@ import { type DossierListItem, type DossierStatus, TERMINAL_STATUSES } from '@mo
 import { Dossier, isRefusal, parseCommand, toView, type Actor, type DossierView, type RecordedEvent } from '@motcua/dossier';
 import { ruleViolation } from '../errors/api-error';
 import type { DossierGateway, OpeningCommand } from '../dossiers/dossier-gateway';
-import type { DossierListFilter } from '../dossiers/dossier-list.query';
+import type { DossierListFilter, ListScope } from '../dossiers/dossier-list.query';
 import type { HttpAction } from '../dossiers/http-actions';
 import { BAD_COMMAND, RULE_VIOLATION, type DossierRegistration } from '../temporal/dossier-workflow';
 
@@ -73,10 +73,13 @@ export class InMemoryDossierGateway implements DossierGateway {
     return { view: toView(d.state, this.now()), events: [...d.events] };
   }
 
-  async list(filter: DossierListFilter): Promise<DossierListItem[]> {
+  async list(filter: DossierListFilter, scope: ListScope = { kind: 'ALL' }): Promise<DossierListItem[]> {
     this.lastListFilter = filter;
     const views = [...this.dossiers.values()].map((d) => toView(d.state, this.now()));
+    const inScope = (v: DossierView) =>
+      scope.kind === 'ALL' || (scope.kind === 'RECEIVING_UNIT' ? v.unit === scope.unit : v.stages.some((m) => m.agency === scope.agency));
     return views
+      .filter(inScope)
       .filter((v) => (filter.status === undefined || v.status === filter.status) && (filter.agency === undefined || v.holders.includes(filter.agency)))
       .slice(0, filter.limit)
       .map((v) => ({

@@ -1,6 +1,7 @@
 import { builtInUnits } from '@motcua/catalog';
 import { z } from 'zod';
 import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
+import { people } from '../testing/test-tokens';
 import { startTestApp, type TestApp } from '../testing/start-test-app';
 
 /** Remembers every allocation asked for, so a test can see that a refused intake allocated nothing. */
@@ -67,7 +68,7 @@ describe('POST /api/v1/dossiers checks the receiving unit before any code is all
 
   it('receives any procedure at any registered unit, and the procedure\'s own unit by default', async () => {
     for (const unit of builtInUnits().units.map((u) => u.id)) {
-      const r = await t.call('POST', '/api/v1/dossiers', counter({ unit, procedureCode: 'HT-BAN-SAO-TRICH-LUC' }));
+      const r = await t.call('POST', '/api/v1/dossiers', counter({ unit, procedureCode: 'HT-BAN-SAO-TRICH-LUC' }), {}, people.oneStop(unit));
       expect([unit, r.status, r.body.code]).toEqual([unit, 201, `${unit}-260303-0001`]);
     }
     const byDefault = await t.call('POST', '/api/v1/dossiers', counter());
