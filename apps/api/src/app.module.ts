@@ -13,7 +13,7 @@ import { OPENAPI_DOCUMENT } from './openapi/openapi.tokens';
 import { builtInCatalog, ProcedureCatalog } from './procedures/procedure-catalog';
 import { ProceduresController } from './procedures/procedures.controller';
 import { TemporalModule } from './temporal/temporal.module';
-import { MemoryAuditLog, MemoryDossierNotes, MemoryRequestKeys, type AuditLog, type DossierNotes, type RequestKeys } from '@motcua/store';
+import { MemoryApplicantContacts, MemoryAuditLog, MemoryDossierNotes, MemoryRequestKeys, type ApplicantContacts, type AuditLog, type DossierNotes, type RequestKeys } from '@motcua/store';
 import { AuditController } from './audit/audit.controller';
 import { OidcTokenVerifier } from './auth/oidc-token-verifier';
 import { TOKEN_VERIFIER, type TokenVerifier } from './auth/token-verifier';
@@ -21,7 +21,7 @@ import { LookupController, LOOKUP_RATE_LIMIT } from './lookup/lookup.controller'
 import { RateLimit } from './lookup/rate-limit';
 import { RequestKeysService } from './dossiers/request-keys.service';
 import { StoreModule } from './store/store.module';
-import { AUDIT_LOG, DOSSIER_NOTES, REQUEST_KEYS } from './store/store.tokens';
+import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, REQUEST_KEYS } from './store/store.tokens';
 import { UnitsController } from './units/units.controller';
 import { TEST_APPLICANT_REF_SECRET } from './testing/test-applicant-ref-secret';
 
@@ -53,6 +53,7 @@ export interface AppFakes {
   requestKeys?: RequestKeys;
   notes?: DossierNotes;
   audit?: AuditLog;
+  contacts?: ApplicantContacts;
   /** Whose tokens the app accepts (testing/test-tokens.ts). */
   verifier: TokenVerifier;
   lookupLimit?: RateLimit;
@@ -88,6 +89,7 @@ export class AppModule {
         { provide: REQUEST_KEYS, useValue: fakes.requestKeys ?? new MemoryRequestKeys() },
         { provide: DOSSIER_NOTES, useValue: fakes.notes ?? new MemoryDossierNotes() },
         { provide: AUDIT_LOG, useValue: fakes.audit ?? new MemoryAuditLog() },
+        { provide: APPLICANT_CONTACTS, useValue: fakes.contacts ?? new MemoryApplicantContacts() },
         { provide: TOKEN_VERIFIER, useValue: fakes.verifier },
         ...(fakes.lookupLimit ? [{ provide: LOOKUP_RATE_LIMIT, useValue: fakes.lookupLimit }] : []),
       ],

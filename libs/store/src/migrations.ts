@@ -55,6 +55,22 @@ const MIGRATIONS: Record<string, Migration> = {
         for each statement execute function audit_log_append_only()`.execute(db);
     },
   },
+  '0003-applicant-contacts': {
+    async up(db: Kysely<unknown>) {
+      // The applicant's contact data, kept apart from workflows and events (which carry only the
+      // pseudonymous applicantRef): one row per dossier, written at intake.
+      await db.schema
+        .createTable('applicant_contacts')
+        .addColumn('dossier_code', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('id_number', 'text', (c) => c.notNull())
+        .addColumn('phone', 'text', (c) => c.notNull())
+        .addColumn('address', 'text')
+        .addColumn('pickup_address', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+    },
+  },
 };
 
 /** Brings the schema to the latest version; safe to run from several processes at once (Kysely locks). */

@@ -9,6 +9,19 @@ export interface StoreSchema {
   request_keys: RequestKeyTable;
   dossier_notes: DossierNoteTable;
   audit_log: AuditLogTable;
+  applicant_contacts: ApplicantContactTable;
+}
+
+/** The applicant's contact data for one dossier (personal data: read by authorized users only, audited). */
+export interface ApplicantContactTable {
+  dossier_code: string;
+  name: string;
+  id_number: string;
+  phone: string;
+  address: string | null;
+  /** POSTAL intake: where the post collects the dossier, when not the applicant's address. */
+  pickup_address: string | null;
+  created_at: Generated<Date>;
 }
 
 /** Who did or read what, when, with what outcome: never a request body. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { MIGRATION_NAMES, openStore, SqlAuditLog, SqlDossierNotes, SqlRequestKeys, type Store } from './index';
+import { MemoryApplicantContacts, MIGRATION_NAMES, openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlRequestKeys, type ApplicantContacts, type Store } from './index';
 
 /**
  * The store on embedded PGlite; the same suite runs on PostgreSQL when STORE_TEST_DATABASE_URL
@@ -81,6 +81,28 @@ describe.each(engines)('operational store on %s', (_engine, location) => {
       await notes.discard(`note:${code}:2`);
       expect((await notes.of(code)).map((n) => n.id)).toEqual([note.id]);
     });
+  });
+});
+
+describe.each([
+  ['sql', async () => {
+    const store = await openStore({});
+    return { contacts: new SqlApplicantContacts(store.db) as ApplicantContacts, close: () => store.close() };
+  }],
+  ['memory', async () => ({ contacts: new MemoryApplicantContacts() as ApplicantContacts, close: async () => undefined })],
+] as const)('applicant contacts (%s)', (_kind, open) => {
+  it('keeps the first record of a dossier code, and reads it back', async () => {
+    const { contacts, close } = await open();
+    try {
+      const first = { dossierCode: 'U-260303-0001', name: 'Nguyễn Văn An', idNumber: '001203004567', phone: '0912 345 678', address: 'Số 1 Tràng Tiền', pickupAddress: null };
+      await contacts.keep(first);
+      // A retried intake under the same code must not replace what the first attempt stored.
+      await contacts.keep({ ...first, name: 'Trần Thị B', pickupAddress: 'Bưu cục Hoàn Kiếm' });
+      expect(await contacts.of('U-260303-0001')).toEqual({ ...first, createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+      expect(await contacts.of('U-260303-0002')).toBeNull();
+    } finally {
+      await close();
+    }
   });
 });
 

@@ -18,8 +18,8 @@ import { DossierListFilterSchema } from './dossier-list.query';
 import { isHttpAction } from './http-actions';
 import { idempotencyKeyOf } from './idempotency-key';
 import { RequestKeysService } from './request-keys.service';
-import type { DossierNote, DossierNotes } from '@motcua/store';
-import { DOSSIER_NOTES } from '../store/store.tokens';
+import type { ApplicantContact, ApplicantContacts, DossierNote, DossierNotes } from '@motcua/store';
+import { APPLICANT_CONTACTS, DOSSIER_NOTES } from '../store/store.tokens';
 import { fromTemporalError } from '../errors/temporal-errors';
 import { ApiError } from '../errors/api-error';
 
@@ -39,6 +39,7 @@ export class DossierService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(RequestKeysService) private readonly requestKeys: RequestKeysService,
     @Inject(DOSSIER_NOTES) private readonly notes: DossierNotes,
+    @Inject(APPLICANT_CONTACTS) private readonly contacts: ApplicantContacts,
   ) {}
 
   /** POST /api/v1/dossiers. */
@@ -84,6 +85,16 @@ export class DossierService {
       code = formatDossierCode(unit, day, sequence);
       if (request) code = await this.requestKeys.bind(request, code);
     }
+    // Kept before the dossier opens, so no dossier ever exists without its applicant's contact
+    // data; a retry reaches the same code and keeps the first record (keep is idempotent by code).
+    await this.contacts.keep({
+      dossierCode: code,
+      name: input.applicant.name,
+      idNumber: input.applicant.idNumber,
+      phone: input.applicant.phone,
+      address: input.applicant.address ?? null,
+      pickupAddress: input.channel === 'POSTAL' ? (input.pickupAddress ?? null) : null,
+    });
     return this.gateway.open({ ...registration, code }, first, `create:${request?.id ?? randomUUID()}`);
   }
 
@@ -133,6 +144,24 @@ export class DossierService {
     const { view } = await this.gateway.read(code); // 404 for an unknown dossier, as every other read
     this.actors.requireReader(caller, view);
     return this.notes.of(code);
+  }
+
+  /**
+   * GET /api/v1/dossiers/{code}/applicant: the applicant's contact data, for the receiving unit's
+   * one-stop officers (who call and hand back) and auditors only; the agencies processing the
+   * dossier work from the documents and need no phone number or address.
+   */
+  async applicantOf(code: string, caller: Principal): Promise<ApplicantContact> {
+    this.requireCode(code);
+    const { view } = await this.gateway.read(code); // 404 for an unknown dossier, as every other read
+    const mayReadContacts = caller.roles.some((r) => r === 'AUDITOR' || (r === 'ONE_STOP_OFFICER' && caller.agency === view.unit));
+    if (!mayReadContacts) {
+      throw new ApiError(403, 'FORBIDDEN', 'ACCESS.MAY_NOT_READ', `the applicant of dossier ${view.code} is for its receiving unit's one-stop officers and auditors`);
+    }
+    const contact = await this.contacts.of(code);
+    // Dossiers opened before contacts were kept (or by scenarios, which have none) have no record.
+    if (!contact) throw notFound(`no applicant contact data is kept for dossier ${code}`);
+    return contact;
   }
 
   /** GET /api/v1/dossiers/{code}: for its unit, the agencies of its route, operations and auditors. */

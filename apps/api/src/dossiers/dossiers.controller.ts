@@ -3,7 +3,7 @@ import type { DossierView } from '@motcua/dossier';
 import type { RequestHeaders } from '../http/request-headers';
 import { DossierService } from './dossier.service';
 import type { DossierDetail, DossierListItem } from '@motcua/contracts';
-import type { DossierNote } from '@motcua/store';
+import type { ApplicantContact, DossierNote } from '@motcua/store';
 import { Caller } from '../auth/caller.decorator';
 import type { Principal } from '../auth/principal';
 
@@ -47,6 +47,12 @@ export class DossiersController {
   @Get(':code/notes')
   notes(@Param('code') code: string, @Caller() caller: Principal): Promise<DossierNote[]> {
     return this.dossiers.notesOf(code, caller);
+  }
+
+  /** The applicant's contact data (personal data, kept apart from events; audited). */
+  @Get(':code/applicant')
+  applicant(@Param('code') code: string, @Caller() caller: Principal): Promise<ApplicantContact> {
+    return this.dossiers.applicantOf(code, caller);
   }
 
   /** One path per scenario action (accept, complete, …): 200 with the dossier after it. */

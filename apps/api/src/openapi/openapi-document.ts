@@ -226,6 +226,33 @@ export function buildOpenApiDocument(): OpenApiDocument {
         },
       },
     },
+    '/api/v1/dossiers/{code}/applicant': {
+      get: {
+        operationId: 'getDossierApplicant',
+        summary:
+          "The applicant's contact data given at intake (personal data: kept in the operational store, never in events; for the receiving unit's one-stop officers and auditors only, every read audited)",
+        parameters: [codeParam],
+        responses: {
+          '200': {
+            description: "the applicant's contact data",
+            content: json({
+              type: 'object',
+              required: ['dossierCode', 'name', 'idNumber', 'phone', 'address', 'pickupAddress', 'createdAt'],
+              properties: {
+                dossierCode: { type: 'string' },
+                name: { type: 'string' },
+                idNumber: { type: 'string' },
+                phone: { type: 'string' },
+                address: { type: ['string', 'null'] },
+                pickupAddress: { type: ['string', 'null'], description: 'POSTAL intake: where the post collects the dossier, when given' },
+                createdAt: { type: 'string', format: 'date-time' },
+              },
+            }),
+          },
+          '404': error('unknown dossier, or no contact data kept for it (dossiers opened by scenarios)'),
+        },
+      },
+    },
   };
   for (const action of HTTP_ACTIONS) {
     const name = `${pascal(action)}Request`;

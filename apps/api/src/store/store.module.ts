@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { openStore, SqlAuditLog, SqlDossierNotes, SqlRequestKeys, type Store } from '@motcua/store';
+import { openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlRequestKeys, type Store } from '@motcua/store';
 import type { ApiConfig } from '../config/api-config';
-import { AUDIT_LOG, DOSSIER_NOTES, REQUEST_KEYS, STORE } from './store.tokens';
+import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, REQUEST_KEYS, STORE } from './store.tokens';
 
 @Injectable()
 class StoreCloser implements OnApplicationShutdown {
@@ -34,9 +34,10 @@ export class StoreModule {
         { provide: REQUEST_KEYS, useFactory: (s: Store) => new SqlRequestKeys(s.db), inject: [STORE] },
         { provide: DOSSIER_NOTES, useFactory: (s: Store) => new SqlDossierNotes(s.db), inject: [STORE] },
         { provide: AUDIT_LOG, useFactory: (s: Store) => new SqlAuditLog(s.db), inject: [STORE] },
+        { provide: APPLICANT_CONTACTS, useFactory: (s: Store) => new SqlApplicantContacts(s.db), inject: [STORE] },
         StoreCloser,
       ],
-      exports: [REQUEST_KEYS, DOSSIER_NOTES, AUDIT_LOG],
+      exports: [REQUEST_KEYS, DOSSIER_NOTES, AUDIT_LOG, APPLICANT_CONTACTS],
     };
   }
 }

@@ -1,3 +1,4 @@
+import type { ApplicantContact, ApplicantContacts } from '../applicant-contacts';
 import type { AuditEntry, AuditLog, AuditQuery, AuditRecord } from '../audit-log';
 import type { DossierNote, DossierNotes } from '../dossier-notes';
 import type { KeyClaim, RequestKeys } from '../request-keys';
@@ -51,5 +52,17 @@ export class MemoryAuditLog implements AuditLog {
       .filter((r) => (!q.actorId || r.actorId === q.actorId) && (!q.target || r.target === q.target))
       .reverse()
       .slice(0, q.limit);
+  }
+}
+
+export class MemoryApplicantContacts implements ApplicantContacts {
+  readonly rows = new Map<string, ApplicantContact>();
+
+  async keep(c: Omit<ApplicantContact, 'createdAt'>): Promise<void> {
+    if (!this.rows.has(c.dossierCode)) this.rows.set(c.dossierCode, { ...c, createdAt: new Date().toISOString() });
+  }
+
+  async of(dossierCode: string): Promise<ApplicantContact | null> {
+    return this.rows.get(dossierCode) ?? null;
   }
 }
