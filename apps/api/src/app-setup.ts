@@ -6,6 +6,7 @@ import { ErrorFilter } from './errors/error.filter';
 import { allowedMethods } from './http/allowed-methods';
 import { bodyParserErrors, jsonOnly, JSON_PARSER_OPTIONS } from './http/json-body';
 import { requestLog } from './logging/request-log';
+import { postalRawBody } from './http/raw-body';
 import type { AuditLog } from '@motcua/store';
 import { auditTrail } from './audit/audit-trail';
 import { authenticate } from './auth/authenticate';
@@ -48,6 +49,7 @@ function configureApp(app: NestExpressApplication, options: { requestLog?: boole
   if (options.requestLog ?? true) app.use(requestLog);
   app.use(allowedMethods);
   app.use(auditTrail(app.get<AuditLog>(AUDIT_LOG)));
+  app.use(postalRawBody);
   app.use(jsonOnly);
   app.useBodyParser('json', JSON_PARSER_OPTIONS);
   app.use(bodyParserErrors);

@@ -13,7 +13,18 @@ import { OPENAPI_DOCUMENT } from './openapi/openapi.tokens';
 import { builtInCatalog, ProcedureCatalog } from './procedures/procedure-catalog';
 import { ProceduresController } from './procedures/procedures.controller';
 import { TemporalModule } from './temporal/temporal.module';
-import { MemoryApplicantContacts, MemoryAuditLog, MemoryDossierNotes, MemoryRequestKeys, type ApplicantContacts, type AuditLog, type DossierNotes, type RequestKeys } from '@motcua/store';
+import {
+  MemoryApplicantContacts,
+  MemoryAuditLog,
+  MemoryDossierNotes,
+  MemoryPostalEvents,
+  MemoryRequestKeys,
+  type ApplicantContacts,
+  type AuditLog,
+  type DossierNotes,
+  type PostalEvents,
+  type RequestKeys,
+} from '@motcua/store';
 import { AuditController } from './audit/audit.controller';
 import { OidcTokenVerifier } from './auth/oidc-token-verifier';
 import { TOKEN_VERIFIER, type TokenVerifier } from './auth/token-verifier';
@@ -21,11 +32,13 @@ import { LookupController, LOOKUP_RATE_LIMIT } from './lookup/lookup.controller'
 import { RateLimit } from './lookup/rate-limit';
 import { RequestKeysService } from './dossiers/request-keys.service';
 import { StoreModule } from './store/store.module';
-import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, REQUEST_KEYS } from './store/store.tokens';
+import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, POSTAL_EVENTS, REQUEST_KEYS } from './store/store.tokens';
 import { UnitsController } from './units/units.controller';
+import { PostalController } from './postal/postal.controller';
+import { PostalWebhookService } from './postal/postal-webhook.service';
 import { TEST_APPLICANT_REF_SECRET } from './testing/test-applicant-ref-secret';
 
-const controllers = [HealthController, DocsController, ProceduresController, UnitsController, LookupController, DossiersController, AuditController];
+const controllers = [HealthController, DocsController, ProceduresController, UnitsController, LookupController, DossiersController, AuditController, PostalController];
 
 /** One look-up window per API process: 60 a minute per client address. */
 const lookupLimit = () => new RateLimit(60, 60_000);
@@ -40,6 +53,7 @@ function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock
     ActorResolver,
     RequestKeysService,
     DossierService,
+    PostalWebhookService,
   ];
 }
 
@@ -54,6 +68,7 @@ export interface AppFakes {
   notes?: DossierNotes;
   audit?: AuditLog;
   contacts?: ApplicantContacts;
+  postalEvents?: PostalEvents;
   /** Whose tokens the app accepts (testing/test-tokens.ts). */
   verifier: TokenVerifier;
   lookupLimit?: RateLimit;
@@ -90,6 +105,7 @@ export class AppModule {
         { provide: DOSSIER_NOTES, useValue: fakes.notes ?? new MemoryDossierNotes() },
         { provide: AUDIT_LOG, useValue: fakes.audit ?? new MemoryAuditLog() },
         { provide: APPLICANT_CONTACTS, useValue: fakes.contacts ?? new MemoryApplicantContacts() },
+        { provide: POSTAL_EVENTS, useValue: fakes.postalEvents ?? new MemoryPostalEvents() },
         { provide: TOKEN_VERIFIER, useValue: fakes.verifier },
         ...(fakes.lookupLimit ? [{ provide: LOOKUP_RATE_LIMIT, useValue: fakes.lookupLimit }] : []),
       ],

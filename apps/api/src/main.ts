@@ -20,6 +20,9 @@ async function main() {
   if (config.insecureKeys) {
     logLine('warn', 'MOTCUA_DEV_INSECURE_KEYS=1: APPLICANT_REF_SECRET is missing, short or public, and is used anyway; never run real applicants in this mode');
   }
+  if (!config.postalWebhookSecrets) {
+    logLine('warn', 'POSTAL_WEBHOOK_SECRETS is not set: POST /api/v1/postal/events answers 503 POSTAL.WEBHOOK_NOT_CONFIGURED');
+  }
   logLine('info', 'api started', { url: await app.getUrl(), temporal: config.temporal.address, kafka: config.kafkaBrokers });
 }
 

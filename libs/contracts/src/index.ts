@@ -10,3 +10,4 @@ export * from './dossier-intake';
 export * from './scenario-compare';
 export * from './reasons';
 export * from './units';
+export * from './postal-webhook';

@@ -71,6 +71,21 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004-postal-events': {
+    async up(db: Kysely<unknown>) {
+      // The postal webhook's de-duplication, kept for good: one row per eventId the partner sent.
+      await db.schema
+        .createTable('postal_events')
+        .addColumn('event_id', 'text', (c) => c.primaryKey())
+        .addColumn('body_digest', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('IN_FLIGHT', 'DONE')`))
+        .addColumn('claimed_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('answer_status', 'integer')
+        .addColumn('answer', 'text')
+        .addColumn('dossier_code', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** Brings the schema to the latest version; safe to run from several processes at once (Kysely locks). */

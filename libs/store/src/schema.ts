@@ -10,6 +10,21 @@ export interface StoreSchema {
   dossier_notes: DossierNoteTable;
   audit_log: AuditLogTable;
   applicant_contacts: ApplicantContactTable;
+  postal_events: PostalEventTable;
+}
+
+/** One event of the postal partner's webhook (by its eventId): being processed, or answered. */
+export interface PostalEventTable {
+  event_id: string;
+  /** SHA-256 of the raw body: the same id with another body is refused. */
+  body_digest: string;
+  state: 'IN_FLIGHT' | 'DONE';
+  /** When its processing started (a claim left in flight by a crashed process expires). */
+  claimed_at: Date;
+  /** DONE: the status and JSON body answered, given again to a repeat. */
+  answer_status: number | null;
+  answer: string | null;
+  dossier_code: string;
 }
 
 /** The applicant's contact data for one dossier (personal data: read by authorized users only, audited). */

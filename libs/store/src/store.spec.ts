@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { MemoryApplicantContacts, MIGRATION_NAMES, openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlRequestKeys, type ApplicantContacts, type Store } from './index';
+import { MemoryApplicantContacts, MemoryPostalEvents, MIGRATION_NAMES, openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlPostalEvents, SqlRequestKeys, type ApplicantContacts, type PostalEvents, type Store } from './index';
 
 /**
  * The store on embedded PGlite; the same suite runs on PostgreSQL when STORE_TEST_DATABASE_URL
@@ -100,6 +100,58 @@ describe.each([
       await contacts.keep({ ...first, name: 'Trần Thị B', pickupAddress: 'Bưu cục Hoàn Kiếm' });
       expect(await contacts.of('U-260303-0001')).toEqual({ ...first, createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
       expect(await contacts.of('U-260303-0002')).toBeNull();
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe.each([
+  ['sql', async () => {
+    const store = await openStore({});
+    return { events: new SqlPostalEvents(store.db) as PostalEvents, close: () => store.close() };
+  }],
+  ['memory', async () => ({ events: new MemoryPostalEvents() as PostalEvents, close: async () => undefined })],
+] as const)('postal events (%s)', (_kind, open) => {
+  const t0 = new Date('2026-03-03T02:00:00Z');
+  const later = (ms: number) => new Date(t0.getTime() + ms);
+  const LEASE = 60_000;
+
+  it('claims a new event once; a repeat is in flight, then done with the answer; another body conflicts', async () => {
+    const { events, close } = await open();
+    try {
+      expect(await events.claim('e1', 'd1', 'U-1', t0, LEASE)).toEqual({ outcome: 'claimed' });
+      expect(await events.claim('e1', 'd1', 'U-1', later(1000), LEASE)).toEqual({ outcome: 'in-flight' });
+      expect(await events.claim('e1', 'd2', 'U-1', later(1000), LEASE)).toEqual({ outcome: 'conflict' });
+      await events.complete('e1', 200, { status: 'PICKED_UP' });
+      expect(await events.claim('e1', 'd1', 'U-1', later(10 * LEASE), LEASE)).toEqual({ outcome: 'done', status: 200, answer: { status: 'PICKED_UP' } });
+      expect(await events.claim('e1', 'd2', 'U-1', later(10 * LEASE), LEASE)).toEqual({ outcome: 'conflict' });
+      // Released only while unanswered: an answered event stays answered.
+      await events.release('e1');
+      expect((await events.claim('e1', 'd1', 'U-1', later(10 * LEASE), LEASE)).outcome).toBe('done');
+    } finally {
+      await close();
+    }
+  });
+
+  it('forgets a released claim, and takes over one whose lease expired (once)', async () => {
+    const { events, close } = await open();
+    try {
+      await events.claim('e2', 'd1', 'U-1', t0, LEASE);
+      await events.release('e2');
+      expect(await events.claim('e2', 'd-other', 'U-1', later(1), LEASE)).toEqual({ outcome: 'claimed' });
+      const takeovers = await Promise.all([1, 2, 3].map(() => events.claim('e2', 'd-other', 'U-1', later(LEASE + 10), LEASE)));
+      expect(takeovers.map((c) => c.outcome).sort()).toEqual(['claimed', 'in-flight', 'in-flight']);
+    } finally {
+      await close();
+    }
+  });
+
+  it('agrees on one first delivery when deliveries race', async () => {
+    const { events, close } = await open();
+    try {
+      const claims = await Promise.all([1, 2, 3, 4].map(() => events.claim('e3', 'd1', 'U-1', t0, LEASE)));
+      expect(claims.filter((c) => c.outcome === 'claimed')).toHaveLength(1);
     } finally {
       await close();
     }

@@ -7,6 +7,8 @@ interface Req {
   path: string;
   principal?: Principal;
   requestId?: string;
+  /** Set by a handler whose dossier is not in the path (the postal webhook's is in the body). */
+  auditTarget?: string;
 }
 interface Res {
   statusCode: number;
@@ -21,6 +23,7 @@ const AUDITED: readonly { method: string; pattern: RegExp; action: string; perso
   { method: 'GET', pattern: /^\/api\/v1\/dossiers\/([^/]+)\/notes$/, action: 'GET /api/v1/dossiers/{code}/notes', personalData: true },
   { method: 'GET', pattern: /^\/api\/v1\/dossiers\/([^/]+)\/applicant$/, action: 'GET /api/v1/dossiers/{code}/applicant', personalData: true },
   { method: 'GET', pattern: /^\/api\/v1\/audit$/, action: 'GET /api/v1/audit', personalData: true },
+  { method: 'POST', pattern: /^\/api\/v1\/postal\/events$/, action: 'POST /api/v1/postal/events', personalData: false },
 ];
 
 /**
@@ -36,11 +39,18 @@ export function auditTrail(audit: AuditLog) {
     res.on('finish', () => {
       const m = rule.pattern.exec(req.path)!;
       const location = res.getHeader('Location');
-      const target = m[1] ? safeDecode(m[1]) : typeof location === 'string' ? safeDecode(location.split('/').pop() ?? '') : null;
+      const target = m[1]
+        ? safeDecode(m[1])
+        : typeof location === 'string'
+          ? safeDecode(location.split('/').pop() ?? '')
+          : req.auditTarget !== undefined
+            ? safeDecode(encodeURIComponent(req.auditTarget))
+            : null;
       const action = m[2] ? rule.action.replace('{action}', m[2]) : rule.action;
       audit
         .append({
           requestId: req.requestId ?? 'none',
+          // The postal partner has no token: its requests are signed, and audited as anonymous.
           actorId: req.principal?.sub ?? 'anonymous',
           role: req.principal ? req.principal.roles.join(',') || null : null,
           agency: req.principal?.agency ?? null,

@@ -1,4 +1,5 @@
 import { DEFAULT_CLAIM_PATHS, type ClaimPaths } from '../auth/claims';
+import { parseWebhookSecrets } from '../postal/webhook-signature';
 import { brokersFromEnv } from '@motcua/event-bus';
 import { storeLocationFromEnv, type StoreLocation } from '@motcua/store';
 import { temporalSettingsFromEnv, type TemporalSettings } from '@motcua/temporal';
@@ -27,6 +28,11 @@ export interface ApiConfig {
    * (main.ts); tests hand the app a verifier of their own.
    */
   auth: { issuer: string | null; audience: string; claims: ClaimPaths; clockToleranceS: number };
+  /**
+   * The postal partner's webhook keys (POSTAL_WEBHOOK_SECRETS: comma-separated `whsec_<base64>`,
+   * several during a rotation). None: the API starts, and the webhook answers 503.
+   */
+  postalWebhookSecrets: Buffer[] | null;
 }
 
 export const API_CONFIG = Symbol('ApiConfig');
@@ -53,6 +59,8 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
       claims: { roles: env.AUTH_CLAIM_ROLES || DEFAULT_CLAIM_PATHS.roles, agency: env.AUTH_CLAIM_AGENCY || DEFAULT_CLAIM_PATHS.agency },
       clockToleranceS: intFrom(env, 'AUTH_CLOCK_TOLERANCE_S', 30, 0, 300),
     },
+    // A malformed secret stops the start: a typo would otherwise refuse every event in silence.
+    postalWebhookSecrets: env.POSTAL_WEBHOOK_SECRETS ? parseWebhookSecrets(env.POSTAL_WEBHOOK_SECRETS) : null,
   };
 }
 

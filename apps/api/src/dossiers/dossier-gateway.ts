@@ -10,6 +10,12 @@ export type OpeningCommand =
   | { name: 'requestPickup'; arg: { by: Actor } };
 
 /**
+ * What the postal partner reports (the webhook), by the workflow's update names: not officers'
+ * actions, so not HTTP paths of their own.
+ */
+export type PostalCommand = 'postalPickedUp' | 'postalHandover' | 'postalDeliveryFailed' | 'postalDelivered' | 'postalReturnedToSender';
+
+/**
  * Where dossiers live: the Temporal workflows (TemporalDossierGateway), or an in-memory stand-in
  * in tests. Refusals and unknown dossiers surface as the workflow client's own errors
  * (WorkflowUpdateFailedError with a RuleViolation ApplicationFailure, WorkflowNotFoundError); the
@@ -20,8 +26,11 @@ export interface DossierGateway {
   allocateSequence(unit: string, day: string, key: string): Promise<number>;
   /** Registers the dossier and gives it its first command, atomically; idempotent by `requestId`. */
   open(registration: DossierRegistration, first: OpeningCommand, requestId: string): Promise<DossierView>;
-  /** One officer action; `requestId` (the Idempotency-Key) makes a retry return the first answer. */
-  execute(code: string, action: HttpAction, arg: Record<string, unknown> & { by: Actor }, requestId?: string): Promise<DossierView>;
+  /**
+   * One officer action, or a postal report; `requestId` (the Idempotency-Key, the postal eventId)
+   * makes a retry return the first answer.
+   */
+  execute(code: string, action: HttpAction | PostalCommand, arg: Record<string, unknown> & { by: Actor }, requestId?: string): Promise<DossierView>;
   read(code: string): Promise<{ view: DossierView; events: RecordedEvent[] }>;
   /** The dossiers matching `filter` within what the caller may see. */
   list(filter: DossierListFilter, scope: ListScope): Promise<DossierListItem[]>;

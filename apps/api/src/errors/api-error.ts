@@ -38,6 +38,14 @@ export const API_RULES = {
   'ACCESS.MAY_NOT_READ': 'CONTRACTS "Identity and access": a dossier is read by its unit, the agencies of its route, operations and auditors (403)',
   'ACCESS.RESERVED_ID': 'product: the engine\'s own actor ids (system, scenario:…) are never a caller\'s (403)',
   'ACCESS.AUDITORS_ONLY': 'CONTRACTS "Identity and access": the audit log is for auditors (403)',
+  'POSTAL.WEBHOOK_NOT_CONFIGURED': 'CONTRACTS "Postal partner": no POSTAL_WEBHOOK_SECRETS, so no event can be verified and none is accepted (503)',
+  'POSTAL.SIGNATURE_HEADERS_MISSING': 'Standard Webhooks 1.0: webhook-id, webhook-timestamp and webhook-signature are required (401)',
+  'POSTAL.TIMESTAMP_OUT_OF_TOLERANCE': 'Standard Webhooks 1.0: the attempt\'s timestamp is more than 300 s from now, a replay or a wrong clock (401)',
+  'POSTAL.SIGNATURE_INVALID': 'Standard Webhooks 1.0: no v1 signature matches any configured secret over the raw body (401)',
+  'POSTAL.WEBHOOK_ID_MISMATCH': 'CONTRACTS "Postal partner": webhook-id is the body\'s eventId (400)',
+  'POSTAL.OCCURRED_IN_FUTURE': 'CONTRACTS "Postal partner": an event cannot have happened after now (400)',
+  'POSTAL.EVENT_ID_REUSED': 'CONTRACTS "Postal partner": an eventId names one event, for good; with another body it is refused (422)',
+  'POSTAL.EVENT_IN_FLIGHT': 'CONTRACTS "Postal partner": the first delivery of this eventId is still being processed; retry later (409)',
   'LOOKUP.RATE_LIMITED': 'ONE-STOP §8: the public look-up, with no token, is limited per address so codes cannot be walked (429)',
 } as const;
 

@@ -15,7 +15,9 @@ const CARRIES_BODY = new Set(['POST', 'PUT', 'PATCH']);
  * silently read as an empty body would act on nothing the client meant. A POST without a body
  * and without a content type is an empty object.
  */
-export function jsonOnly(req: HttpRequest, _res: HttpResponse, next: Next): void {
+export function jsonOnly(req: HttpRequest & { rawBody?: Buffer }, _res: HttpResponse, next: Next): void {
+  // Already read as bytes (the postal webhook, http/raw-body.ts): its own checks apply.
+  if (req.rawBody !== undefined) return next();
   const length = req.headers['content-length'];
   const hasBody = req.headers['transfer-encoding'] !== undefined || (typeof length === 'string' && length.trim() !== '0');
   if (!hasBody && !CARRIES_BODY.has(req.method)) return next();

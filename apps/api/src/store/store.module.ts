@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlRequestKeys, type Store } from '@motcua/store';
+import { openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlPostalEvents, SqlRequestKeys, type Store } from '@motcua/store';
 import type { ApiConfig } from '../config/api-config';
-import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, REQUEST_KEYS, STORE } from './store.tokens';
+import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, POSTAL_EVENTS, REQUEST_KEYS, STORE } from './store.tokens';
 
 @Injectable()
 class StoreCloser implements OnApplicationShutdown {
@@ -35,9 +35,10 @@ export class StoreModule {
         { provide: DOSSIER_NOTES, useFactory: (s: Store) => new SqlDossierNotes(s.db), inject: [STORE] },
         { provide: AUDIT_LOG, useFactory: (s: Store) => new SqlAuditLog(s.db), inject: [STORE] },
         { provide: APPLICANT_CONTACTS, useFactory: (s: Store) => new SqlApplicantContacts(s.db), inject: [STORE] },
+        { provide: POSTAL_EVENTS, useFactory: (s: Store) => new SqlPostalEvents(s.db), inject: [STORE] },
         StoreCloser,
       ],
-      exports: [REQUEST_KEYS, DOSSIER_NOTES, AUDIT_LOG, APPLICANT_CONTACTS],
+      exports: [REQUEST_KEYS, DOSSIER_NOTES, AUDIT_LOG, APPLICANT_CONTACTS, POSTAL_EVENTS],
     };
   }
 }

@@ -4,3 +4,4 @@ export const REQUEST_KEYS = Symbol('RequestKeys');
 export const DOSSIER_NOTES = Symbol('DossierNotes');
 export const AUDIT_LOG = Symbol('AuditLog');
 export const APPLICANT_CONTACTS = Symbol('ApplicantContacts');
+export const POSTAL_EVENTS = Symbol('PostalEvents');

@@ -5,7 +5,7 @@ import { toLocalIso } from '@motcua/calendar';
 import type { Actor, DossierView, RecordedEvent } from '@motcua/dossier';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { ApiError, ruleViolation } from '../errors/api-error';
-import type { DossierGateway, OpeningCommand } from '../dossiers/dossier-gateway';
+import type { DossierGateway, OpeningCommand, PostalCommand } from '../dossiers/dossier-gateway';
 import { visibilityQuery, type DossierListFilter, type ListScope } from '../dossiers/dossier-list.query';
 import type { DossierListItem } from '@motcua/contracts';
 import type { HttpAction } from '../dossiers/http-actions';
@@ -87,7 +87,7 @@ export class TemporalDossierGateway implements DossierGateway {
     }
   }
 
-  async execute(code: string, action: HttpAction, arg: Record<string, unknown> & { by: Actor }, requestId?: string): Promise<DossierView> {
+  async execute(code: string, action: HttpAction | PostalCommand, arg: Record<string, unknown> & { by: Actor }, requestId?: string): Promise<DossierView> {
     const handle = this.client.workflow.getHandle<typeof dossierWorkflow>(code);
     try {
       return await this.withDeadline(() =>

@@ -4,7 +4,7 @@ import { calendarFor } from '@motcua/calendar';
 import { type DossierListItem, type DossierStatus, TERMINAL_STATUSES } from '@motcua/contracts';
 import { Dossier, isRefusal, parseCommand, toView, type Actor, type DossierView, type RecordedEvent } from '@motcua/dossier';
 import { ruleViolation } from '../errors/api-error';
-import type { DossierGateway, OpeningCommand } from '../dossiers/dossier-gateway';
+import type { DossierGateway, OpeningCommand, PostalCommand } from '../dossiers/dossier-gateway';
 import type { DossierListFilter, ListScope } from '../dossiers/dossier-list.query';
 import type { HttpAction } from '../dossiers/http-actions';
 import { BAD_COMMAND, RULE_VIOLATION, type DossierRegistration } from '../temporal/dossier-workflow';
@@ -54,7 +54,7 @@ export class InMemoryDossierGateway implements DossierGateway {
     return view;
   }
 
-  async execute(code: string, action: HttpAction, arg: Record<string, unknown> & { by: Actor }, requestId?: string): Promise<DossierView> {
+  async execute(code: string, action: HttpAction | PostalCommand, arg: Record<string, unknown> & { by: Actor }, requestId?: string): Promise<DossierView> {
     const d = this.dossiers.get(code);
     if (!d) throw new WorkflowNotFoundError('workflow not found', code, undefined);
     const memo = requestId && `${code}|${requestId}`;

@@ -1,3 +1,4 @@
+import type { PostalEventClaim, PostalEvents } from '../postal-events';
 import type { ApplicantContact, ApplicantContacts } from '../applicant-contacts';
 import type { AuditEntry, AuditLog, AuditQuery, AuditRecord } from '../audit-log';
 import type { DossierNote, DossierNotes } from '../dossier-notes';
@@ -64,5 +65,31 @@ export class MemoryApplicantContacts implements ApplicantContacts {
 
   async of(dossierCode: string): Promise<ApplicantContact | null> {
     return this.rows.get(dossierCode) ?? null;
+  }
+}
+
+export class MemoryPostalEvents implements PostalEvents {
+  readonly rows = new Map<string, { digest: string; state: 'IN_FLIGHT' | 'DONE'; claimedAt: number; status?: number; answer?: string; code: string }>();
+
+  async claim(eventId: string, bodyDigest: string, dossierCode: string, now: Date, leaseMs: number): Promise<PostalEventClaim> {
+    const row = this.rows.get(eventId);
+    if (!row) {
+      this.rows.set(eventId, { digest: bodyDigest, state: 'IN_FLIGHT', claimedAt: now.getTime(), code: dossierCode });
+      return { outcome: 'claimed' };
+    }
+    if (row.digest !== bodyDigest) return { outcome: 'conflict' };
+    if (row.state === 'DONE') return { outcome: 'done', status: row.status!, answer: JSON.parse(row.answer!) };
+    if (row.claimedAt + leaseMs >= now.getTime()) return { outcome: 'in-flight' };
+    row.claimedAt = now.getTime();
+    return { outcome: 'claimed' };
+  }
+
+  async complete(eventId: string, status: number, answer: unknown): Promise<void> {
+    const row = this.rows.get(eventId);
+    if (row) Object.assign(row, { state: 'DONE', status, answer: JSON.stringify(answer) });
+  }
+
+  async release(eventId: string): Promise<void> {
+    if (this.rows.get(eventId)?.state === 'IN_FLIGHT') this.rows.delete(eventId);
   }
 }
