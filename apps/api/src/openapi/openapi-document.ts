@@ -8,6 +8,8 @@ import {
   HTTP_ACTIONS,
   OneStopUnitSchema,
   DossierLookupSchema,
+  PostalEventBodySchema,
+  POSTAL_EVENT_TYPES,
 } from '@motcua/contracts';
 import { z } from 'zod';
 import { isPublic } from '../auth/authenticate';
@@ -89,6 +91,18 @@ export function buildOpenApiDocument(): OpenApiDocument {
     DossierView: jsonSchemaOf(DossierViewSchema),
     DossierDetail: jsonSchemaOf(DossierDetailSchema),
     DossierListItem: jsonSchemaOf(DossierListItemSchema),
+    PostalEvent: jsonSchemaOf(PostalEventBodySchema, { io: 'input' }),
+    PostalEventAnswer: {
+      type: 'object',
+      required: ['eventId', 'dossierCode', 'type', 'status', 'changed'],
+      properties: {
+        eventId: { type: 'string' },
+        dossierCode: { type: 'string' },
+        type: { type: 'string', enum: [...POSTAL_EVENT_TYPES] },
+        status: { type: 'string', description: "the dossier's status after the event" },
+        changed: { type: 'boolean', description: 'false for a late report the state already implied: recorded, nothing changed' },
+      },
+    },
   };
   const paths: OpenApiDocument['paths'] = {
     '/health': {
@@ -226,6 +240,48 @@ export function buildOpenApiDocument(): OpenApiDocument {
         },
       },
     },
+    '/api/v1/postal/events': {
+      post: {
+        operationId: 'receivePostalEvent',
+        summary:
+          "The postal partner's events (Standard Webhooks 1.0): signed, not a bearer token. Checked in this order: signature 401, size 413, body 400, dossier 404, then de-duplication by eventId and the body's digest, then the dossier's rules",
+        security: [{ postalWebhook: [] }],
+        parameters: [
+          { name: 'webhook-id', in: 'header', required: true, description: "the body's eventId", schema: { type: 'string', pattern: '^[A-Za-z0-9_:-]{1,64}$' } },
+          { name: 'webhook-timestamp', in: 'header', required: true, description: 'Unix seconds of this attempt, within 300 s of the API\'s clock', schema: { type: 'string', pattern: '^[0-9]+$' } },
+          {
+            name: 'webhook-signature',
+            in: 'header',
+            required: true,
+            description: 'space-separated `v1,<base64 HMAC-SHA256(key, "{webhook-id}.{webhook-timestamp}.{raw body}")>`; one matching any configured secret suffices',
+            schema: { type: 'string' },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: json(ref('PostalEvent'), {
+            eventId: 'evt_01JQ3V5Z8K',
+            type: 'HANDED_OVER',
+            dossierCode: '000.00.00.H26-260303-0001',
+            waybill: 'EN340902457VN',
+            occurredAt: '2026-03-03T16:00:00+07:00',
+          }),
+        },
+        responses: {
+          '200': {
+            description: 'applied (the dossier\'s new status); a late report the state implied (recorded, `changed: false`); or a repeat of an event already answered, with the same answer and nothing new',
+            content: json(ref('PostalEventAnswer')),
+          },
+          '400': error('malformed body (the field is named), webhook-id ≠ eventId (POSTAL.WEBHOOK_ID_MISMATCH), a waybill that is not UPU S10 with its check digit, occurredAt in the future (POSTAL.OCCURRED_IN_FUTURE)'),
+          '401': error('a header missing (POSTAL.SIGNATURE_HEADERS_MISSING), the timestamp more than 300 s from now (POSTAL.TIMESTAMP_OUT_OF_TOLERANCE), or no valid signature (POSTAL.SIGNATURE_INVALID)'),
+          '404': error('unknown dossier'),
+          '409': error('the first delivery of this eventId is still being processed (POSTAL.EVENT_IN_FLIGHT), or the event contradicts the dossier (POSTAL.STATE_CONTRADICTS, LIFECYCLE.TIME_OUT_OF_ORDER): nothing recorded, nothing remembered, a retry is judged anew'),
+          '413': error('the body is over 64 kB'),
+          '422': error('this eventId was answered before for another body (POSTAL.EVENT_ID_REUSED)'),
+          '503': error('no POSTAL_WEBHOOK_SECRETS configured (POSTAL.WEBHOOK_NOT_CONFIGURED), or the dossier did not answer in time: retry'),
+        },
+      },
+    },
     '/api/v1/dossiers/{code}/applicant': {
       get: {
         operationId: 'getDossierApplicant',
@@ -294,6 +350,13 @@ export function buildOpenApiDocument(): OpenApiDocument {
           description:
             'An OIDC access token of the configured issuer (AUTH_ISSUER) for this API (AUTH_AUDIENCE): its sub is the person, its roles and agency say what they may do. Locally: `npm run --silent token -- --role ROLE --agency CODE`.',
         },
+        postalWebhook: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'webhook-signature',
+          description:
+            'Standard Webhooks 1.0, for the postal partner only: three headers, `webhook-id` (the eventId), `webhook-timestamp` (Unix seconds, ±300 s) and `webhook-signature` (`v1,<base64 HMAC-SHA256>` over `{id}.{timestamp}.{raw body}` with the key of a `whsec_` secret of POSTAL_WEBHOOK_SECRETS; several space-separated signatures allowed). No bearer token.',
+        },
       },
     },
   };
@@ -310,6 +373,8 @@ function secured(paths: Record<string, Record<string, unknown>>) {
     for (const [method, value] of Object.entries(item)) {
       const op = value as Operation;
       const concrete = path.replace(/\{[^}]+\}/g, 'x');
+      // An operation with its own scheme (the postal webhook's signature) keeps it.
+      if (op.security !== undefined) continue;
       if (isPublic(method.toUpperCase(), concrete)) {
         op.security = [];
         continue;

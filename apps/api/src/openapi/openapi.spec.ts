@@ -4,7 +4,7 @@ import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
 import { people } from '../testing/test-tokens';
 import { startTestApp, type TestApp } from '../testing/start-test-app';
 
-/** Every path of CONTRACTS.md that this API serves (the postal webhook and reports come later). */
+/** Every path of CONTRACTS.md that this API serves (the postal reports come later). */
 const CONTRACT_PATHS: [string, string][] = [
   ['get', '/health'],
   ['get', '/openapi.json'],
@@ -14,6 +14,8 @@ const CONTRACT_PATHS: [string, string][] = [
   ['get', '/api/v1/dossiers'],
   ['get', '/api/v1/dossiers/{code}'],
   ['get', '/api/v1/dossiers/{code}/notes'],
+  ['get', '/api/v1/dossiers/{code}/applicant'],
+  ['post', '/api/v1/postal/events'],
   ...HTTP_ACTIONS.map((a): [string, string] => ['post', `/api/v1/dossiers/{code}/${a}`]),
 ];
 
@@ -24,7 +26,8 @@ type Json = any;
 let doc: Json;
 let raw: string;
 beforeAll(async () => {
-  t = await startTestApp({ gateway: new InMemoryDossierGateway() });
+  // With a postal secret, so the webhook answers an unsigned request 401 as the document says.
+  t = await startTestApp({ gateway: new InMemoryDossierGateway(), config: { postalWebhookSecrets: [Buffer.alloc(32, 1)] } });
   const res = await fetch(`${t.url}/openapi.json`);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
   raw = await res.text();
@@ -87,8 +90,11 @@ describe('GET /openapi.json', () => {
     expect(ids.every((id) => typeof id === 'string')).toBe(true);
   });
 
-  it('declares bearer tokens as the one security scheme, on exactly the operations the API guards', async () => {
-    expect(doc.components.securitySchemes).toEqual({ bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }) });
+  it('declares bearer tokens, and the postal webhook\'s signature, on exactly the operations the API guards', async () => {
+    expect(doc.components.securitySchemes).toEqual({
+      bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }),
+      postalWebhook: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'webhook-signature' }),
+    });
     for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { security: unknown[]; responses: Record<string, unknown> }>>)) {
       for (const [method, op] of Object.entries(item)) {
         const concrete = path.replace(/\{[^}]+\}/g, '000.00.00.H26-260303-0001').replace('{action}', 'accept');
@@ -96,13 +102,16 @@ describe('GET /openapi.json', () => {
         const answer = await t.call(method.toUpperCase(), concrete, method === 'post' ? {} : undefined, {}, null);
         const guarded = op.security.length > 0;
         expect([method, path, guarded, answer.status === 401]).toEqual([method, path, guarded, guarded]);
-        if (guarded) expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403']));
+        if (guarded) expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(path === '/api/v1/postal/events' ? ['401'] : ['401', '403']));
       }
     }
     // Every POST states what the edge answers besides its own outcomes.
     for (const [path, item] of Object.entries(doc.paths as Record<string, { post?: { responses: Record<string, unknown> } }>)) {
-      if (item.post) expect([path, Object.keys(item.post.responses)]).toEqual([path, expect.arrayContaining(['413', '415', '422'])]);
+      // The webhook reads any body as bytes (its signature is the check), so it never answers 415.
+      const edge = path === '/api/v1/postal/events' ? ['413', '422'] : ['413', '415', '422'];
+      if (item.post) expect([path, Object.keys(item.post.responses)]).toEqual([path, expect.arrayContaining(edge)]);
     }
+    expect(doc.paths['/api/v1/postal/events'].post.security).toEqual([{ postalWebhook: [] }]);
     expect(doc.paths['/api/v1/dossiers/{code}/accept'].post.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.paths['/api/v1/lookup/{code}'].get.security).toEqual([]);
   });
