@@ -84,77 +84,68 @@ describe.each(engines)('operational store on %s', (_engine, location) => {
   });
 });
 
-describe.each([
-  ['sql', async () => {
-    const store = await openStore({});
-    return { contacts: new SqlApplicantContacts(store.db) as ApplicantContacts, close: () => store.close() };
-  }],
-  ['memory', async () => ({ contacts: new MemoryApplicantContacts() as ApplicantContacts, close: async () => undefined })],
-] as const)('applicant contacts (%s)', (_kind, open) => {
-  it('keeps the first record of a dossier code, and reads it back', async () => {
-    const { contacts, close } = await open();
-    try {
-      const first = { dossierCode: 'U-260303-0001', name: 'Nguyễn Văn An', idNumber: '001203004567', phone: '0912 345 678', address: 'Số 1 Tràng Tiền', pickupAddress: null };
-      await contacts.keep(first);
-      // A retried intake under the same code must not replace what the first attempt stored.
-      await contacts.keep({ ...first, name: 'Trần Thị B', pickupAddress: 'Bưu cục Hoàn Kiếm' });
-      expect(await contacts.of('U-260303-0001')).toEqual({ ...first, createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
-      expect(await contacts.of('U-260303-0002')).toBeNull();
-    } finally {
-      await close();
-    }
-  });
-});
+type Ports = { contacts: ApplicantContacts; events: PostalEvents; close(): Promise<void> };
+/** The SQL ports on each engine of the suite above (one store each), and their in-memory twins. */
+const ports: [string, () => Promise<Ports>][] = [
+  ...engines.map(([engine, location]): [string, () => Promise<Ports>] => [
+    engine,
+    async () => {
+      const store = await openStore(location());
+      return { contacts: new SqlApplicantContacts(store.db), events: new SqlPostalEvents(store.db), close: () => store.close() };
+    },
+  ]),
+  ['memory', async () => ({ contacts: new MemoryApplicantContacts(), events: new MemoryPostalEvents(), close: async () => undefined })],
+];
 
-describe.each([
-  ['sql', async () => {
-    const store = await openStore({});
-    return { events: new SqlPostalEvents(store.db) as PostalEvents, close: () => store.close() };
-  }],
-  ['memory', async () => ({ events: new MemoryPostalEvents() as PostalEvents, close: async () => undefined })],
-] as const)('postal events (%s)', (_kind, open) => {
+describe.each(ports)('applicant contacts and postal events (%s)', (_kind, open) => {
+  let p: Ports;
+  beforeAll(async () => {
+    p = await open();
+  });
+  afterAll(() => p?.close());
+  // Unique per run: a PostgreSQL store given by STORE_TEST_DATABASE_URL outlives the suite.
+  const uid = () => Math.random().toString(36).slice(2);
+
+  it('keeps the first applicant record of a dossier code, and reads it back', async () => {
+    const code = `U-${uid()}`;
+    const first = { dossierCode: code, name: 'Nguyễn Văn An', idNumber: '001203004567', phone: '0912 345 678', address: 'Số 1 Tràng Tiền', pickupAddress: null };
+    await p.contacts.keep(first);
+    // A retried intake under the same code must not replace what the first attempt stored.
+    await p.contacts.keep({ ...first, name: 'Trần Thị B', pickupAddress: 'Bưu cục Hoàn Kiếm' });
+    expect(await p.contacts.of(code)).toEqual({ ...first, createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(await p.contacts.of(`${code}-none`)).toBeNull();
+  });
+
   const t0 = new Date('2026-03-03T02:00:00Z');
   const later = (ms: number) => new Date(t0.getTime() + ms);
   const LEASE = 60_000;
 
-  it('claims a new event once; a repeat is in flight, then done with the answer; another body conflicts', async () => {
-    const { events, close } = await open();
-    try {
-      expect(await events.claim('e1', 'd1', 'U-1', t0, LEASE)).toEqual({ outcome: 'claimed' });
-      expect(await events.claim('e1', 'd1', 'U-1', later(1000), LEASE)).toEqual({ outcome: 'in-flight' });
-      expect(await events.claim('e1', 'd2', 'U-1', later(1000), LEASE)).toEqual({ outcome: 'conflict' });
-      await events.complete('e1', 200, { status: 'PICKED_UP' });
-      expect(await events.claim('e1', 'd1', 'U-1', later(10 * LEASE), LEASE)).toEqual({ outcome: 'done', status: 200, answer: { status: 'PICKED_UP' } });
-      expect(await events.claim('e1', 'd2', 'U-1', later(10 * LEASE), LEASE)).toEqual({ outcome: 'conflict' });
-      // Released only while unanswered: an answered event stays answered.
-      await events.release('e1');
-      expect((await events.claim('e1', 'd1', 'U-1', later(10 * LEASE), LEASE)).outcome).toBe('done');
-    } finally {
-      await close();
-    }
+  it('claims a new postal event once; a repeat is in flight, then done with the answer; another body conflicts', async () => {
+    const e = `e-${uid()}`;
+    expect(await p.events.claim(e, 'd1', 'U-1', t0, LEASE)).toEqual({ outcome: 'claimed' });
+    expect(await p.events.claim(e, 'd1', 'U-1', later(1000), LEASE)).toEqual({ outcome: 'in-flight' });
+    expect(await p.events.claim(e, 'd2', 'U-1', later(1000), LEASE)).toEqual({ outcome: 'conflict' });
+    await p.events.complete(e, 200, { status: 'PICKED_UP' });
+    expect(await p.events.claim(e, 'd1', 'U-1', later(10 * LEASE), LEASE)).toEqual({ outcome: 'done', status: 200, answer: { status: 'PICKED_UP' } });
+    expect(await p.events.claim(e, 'd2', 'U-1', later(10 * LEASE), LEASE)).toEqual({ outcome: 'conflict' });
+    // Released only while unanswered: an answered event stays answered.
+    await p.events.release(e);
+    expect((await p.events.claim(e, 'd1', 'U-1', later(10 * LEASE), LEASE)).outcome).toBe('done');
   });
 
   it('forgets a released claim, and takes over one whose lease expired (once)', async () => {
-    const { events, close } = await open();
-    try {
-      await events.claim('e2', 'd1', 'U-1', t0, LEASE);
-      await events.release('e2');
-      expect(await events.claim('e2', 'd-other', 'U-1', later(1), LEASE)).toEqual({ outcome: 'claimed' });
-      const takeovers = await Promise.all([1, 2, 3].map(() => events.claim('e2', 'd-other', 'U-1', later(LEASE + 10), LEASE)));
-      expect(takeovers.map((c) => c.outcome).sort()).toEqual(['claimed', 'in-flight', 'in-flight']);
-    } finally {
-      await close();
-    }
+    const e = `e-${uid()}`;
+    await p.events.claim(e, 'd1', 'U-1', t0, LEASE);
+    await p.events.release(e);
+    expect(await p.events.claim(e, 'd-other', 'U-1', later(1), LEASE)).toEqual({ outcome: 'claimed' });
+    const takeovers = await Promise.all([1, 2, 3].map(() => p.events.claim(e, 'd-other', 'U-1', later(LEASE + 10), LEASE)));
+    expect(takeovers.map((c) => c.outcome).sort()).toEqual(['claimed', 'in-flight', 'in-flight']);
   });
 
   it('agrees on one first delivery when deliveries race', async () => {
-    const { events, close } = await open();
-    try {
-      const claims = await Promise.all([1, 2, 3, 4].map(() => events.claim('e3', 'd1', 'U-1', t0, LEASE)));
-      expect(claims.filter((c) => c.outcome === 'claimed')).toHaveLength(1);
-    } finally {
-      await close();
-    }
+    const e = `e-${uid()}`;
+    const claims = await Promise.all([1, 2, 3, 4].map(() => p.events.claim(e, 'd1', 'U-1', t0, LEASE)));
+    expect(claims.filter((c) => c.outcome === 'claimed')).toHaveLength(1);
   });
 });
 
