@@ -242,7 +242,8 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
         '--max-examples', '5', '--seed', '20261201', '--workers', '1', '--max-time', '60',
         '--suppress-health-check', 'filter_too_much,too_slow',
         '--header', `Authorization: Bearer ${token}`, '--no-color',
-      ], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+      // Its cache (.schemathesis/) goes to the run's state folder, not into the repository.
+      ], { cwd: state, env: { ...process.env, NO_COLOR: '1' } });
       let out = '';
       child.stdout.on('data', (c) => (out += c));
       child.stderr.on('data', (c) => (out += c));
