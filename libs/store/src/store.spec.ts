@@ -6,10 +6,13 @@ import { MIGRATION_NAMES, openStore, SqlAuditLog, SqlDossierNotes, SqlRequestKey
 
 /**
  * The store on embedded PGlite; the same suite runs on PostgreSQL when STORE_TEST_DATABASE_URL
- * names one (production's engine).
+ * names one (production's engine): npm test starts one (infra/local/postgres.sh) and requires it, so
+ * the suite never passes on one engine alone there.
  */
+const postgresUrl = process.env.STORE_TEST_DATABASE_URL;
+if (!postgresUrl && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') throw new Error('STORE_TEST_DATABASE_URL is required (npm test sets it)');
 const engines: [string, () => { url?: string; dataDir?: string }][] = [['pglite', () => ({})]];
-if (process.env.STORE_TEST_DATABASE_URL) engines.push(['postgres', () => ({ url: process.env.STORE_TEST_DATABASE_URL })]);
+if (postgresUrl) engines.push(['postgres', () => ({ url: postgresUrl })]);
 
 describe.each(engines)('operational store on %s', (_engine, location) => {
   let store: Store;
@@ -54,6 +57,50 @@ describe.each(engines)('operational store on %s', (_engine, location) => {
       await audit.append({ ...entry, requestId: 'r2', actorId: 'auditor-1', action: 'GET /api/v1/dossiers/{code}/notes', personalData: true });
       expect((await audit.find({ target, limit: 10 })).map((r) => r.requestId)).toEqual(['r2', 'r1']);
       expect(await audit.find({ target, actorId: 'officer-1', limit: 10 })).toEqual([expect.objectContaining({ ...entry, id: expect.any(String), at: expect.any(String) })]);
+    });
+
+    it('numbers entries itself, in order, and refuses a number from outside (generated always as identity)', async () => {
+      const audit = new SqlAuditLog(store.db);
+      const target = `I-${Math.random().toString(36).slice(2)}`;
+      const entry = { requestId: 'i1', actorId: 'officer-1', role: null, agency: null, action: 'GET /x', target, outcome: 200, personalData: false };
+      await audit.append(entry);
+      await audit.append({ ...entry, requestId: 'i2' });
+      const [second, first] = await audit.find({ target, limit: 10 });
+      expect(BigInt(second.id)).toBeGreaterThan(BigInt(first.id));
+      await expect(
+        store.db.insertInto('audit_log').values({ id: '999999999', request_id: 'i3', actor_id: 'x', action: 'GET /x', outcome: 200, personal_data: false }).execute(),
+      ).rejects.toThrow(/non-DEFAULT value into column "id"/);
+    });
+
+    it('reads a bigint as node-postgres does: a string, exact past 2^53, fit for JSON', async () => {
+      const target = `J-${Math.random().toString(36).slice(2)}`;
+      await new SqlAuditLog(store.db).append({ requestId: 'j1', actorId: 'x', role: null, agency: null, action: 'GET /x', target, outcome: 200, personalData: false });
+      const row = await store.db.selectFrom('audit_log').select('id').where('target', '=', target).executeTakeFirstOrThrow();
+      expect(typeof row.id).toBe('string');
+      const { rows } = await sql<{ big: string; list: string[] }>`select 9007199254740993::int8 as big, array[1, 9007199254740993]::int8[] as list`.execute(store.db);
+      expect(JSON.stringify(rows[0])).toBe('{"big":"9007199254740993","list":["1","9007199254740993"]}');
+    });
+
+    it('keeps instants whatever the time zone of the session (timestamptz)', async () => {
+      const audit = new SqlAuditLog(store.db);
+      const target = `T-${Math.random().toString(36).slice(2)}`;
+      const entry = { requestId: 't1', actorId: 'x', role: null, agency: null, action: 'GET /x', target, outcome: 200, personalData: false };
+      const before = Date.now();
+      // A session in Vietnam time (production's likely server zone; PGlite's is UTC): the default
+      // now() and an instant given by the API must be the same instants read back in UTC.
+      const read = await store.db.transaction().execute(async (trx) => {
+        await sql`set local time zone 'Asia/Ho_Chi_Minh'`.execute(trx);
+        await new SqlAuditLog(trx).append(entry);
+        await trx.insertInto('audit_log').values({ at: new Date('2026-03-16T17:00:00+07:00'), request_id: 't2', actor_id: 'x', action: 'GET /x', target, outcome: 200, personal_data: false }).execute();
+        return new SqlAuditLog(trx).find({ target, limit: 10 });
+      });
+      expect(read.map((r) => r.requestId)).toEqual(['t2', 't1']);
+      expect(read[0].at).toBe('2026-03-16T10:00:00.000Z');
+      expect(Date.parse(read[1].at)).toBeGreaterThanOrEqual(before - 1000);
+      expect(Date.parse(read[1].at)).toBeLessThanOrEqual(Date.now() + 1000);
+      // Bounds given with an offset select by instant: from inclusive, to exclusive.
+      expect((await audit.find({ target, from: '2026-03-16T17:00:00+07:00', to: '2026-03-16T10:00:00.001Z', limit: 10 })).map((r) => r.requestId)).toEqual(['t2']);
+      expect(await audit.find({ target, from: '2026-03-16T09:00:00Z', to: '2026-03-16T17:00:00+07:00', limit: 10 })).toEqual([]);
     });
 
     it('refuses to change or remove what it recorded, whoever asks', async () => {
