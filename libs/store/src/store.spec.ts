@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { Client } from 'pg';
 import { MIGRATION_NAMES, openStore, SqlAuditLog, SqlDossierNotes, SqlRequestKeys, type Store } from './index';
 
 /**
@@ -128,6 +129,57 @@ describe.each(engines)('operational store on %s', (_engine, location) => {
       await notes.discard(`note:${code}:2`);
       expect((await notes.of(code)).map((n) => n.id)).toEqual([note.id]);
     });
+  });
+});
+
+(postgresUrl ? describe : describe.skip)('on PostgreSQL only', () => {
+  let admin: Client;
+  beforeAll(async () => {
+    admin = new Client({ connectionString: postgresUrl });
+    await admin.connect();
+  });
+  afterAll(() => admin?.end());
+
+  // Several API replicas start at once against one PostgreSQL, each migrating at start: Kysely's
+  // Migrator serializes them with an advisory lock, and the later ones find nothing left to do.
+  it('applies each migration once when two stores open an empty database at the same time', async () => {
+    const name = `motcua_migrate_${process.pid}_${Date.now()}`;
+    await admin.query(`create database ${name}`);
+    try {
+      const url = new URL(postgresUrl!);
+      url.pathname = `/${name}`;
+      const opened = await Promise.allSettled([openStore({ url: url.href }), openStore({ url: url.href })]);
+      const stores = opened.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      try {
+        expect(opened.map((r) => (r.status === 'fulfilled' ? 'opened' : String(r.reason)))).toEqual(['opened', 'opened']);
+        const applied = await stores[1].db.selectFrom('kysely_migration' as never).select('name' as never).orderBy('name' as never).execute();
+        expect(applied.map((r) => (r as { name: string }).name)).toEqual(MIGRATION_NAMES);
+        // The schema both see is whole: the append-only trigger, made once, refuses a change.
+        await new SqlAuditLog(stores[0].db).append({ requestId: 'm1', actorId: 'x', role: null, agency: null, action: 'GET /x', target: null, outcome: 200, personalData: false });
+        await expect(sql`delete from audit_log`.execute(stores[1].db)).rejects.toThrow(/append-only/);
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+      }
+    } finally {
+      // Without force: it waits (up to 5 s) for the sessions the stores are still closing.
+      await admin.query(`drop database ${name}`);
+    }
+  });
+
+  // A restart, a failover or an administrator ends the server side of a pooled connection while it
+  // is idle: the store must report it and go on with a new connection, not end the process.
+  it('outlives the server ending one of its idle connections', async () => {
+    const errors: Error[] = [];
+    const store = await openStore({ url: postgresUrl }, { onConnectionError: (e) => errors.push(e) });
+    try {
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(store.db);
+      await admin.query('select pg_terminate_backend($1)', [rows[0].pid]);
+      for (let i = 0; i < 100 && errors.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/terminating connection due to administrator command/)]);
+      expect((await sql<{ one: number }>`select 1 as one`.execute(store.db)).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await store.close();
+    }
   });
 });
 
