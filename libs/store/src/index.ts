@@ -1,4 +1,4 @@
-export type { Store, StoreLocation } from './database';
+export type { Store, StoreLocation, StoreOptions } from './database';
 export { openStore, storeLocationFromEnv } from './database';
 export type { StoreSchema } from './schema';
 export type { KeyClaim, RequestKeys } from './request-keys';

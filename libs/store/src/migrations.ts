@@ -2,7 +2,8 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 
 /**
  * Versioned migrations, in order, never edited once released: a change is a new entry. Written
- * for PostgreSQL (PGlite is PostgreSQL 18; production may be older, so nothing newer than 14).
+ * for PostgreSQL (PGlite is PostgreSQL 18; production's supported version is 17, the one npm test
+ * runs the store suite on: nothing newer than 17).
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-request-keys-and-notes': {

@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import { types, type PGlite, type ParserOptions } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -78,12 +78,27 @@ class PGliteDriver implements Driver {
   }
 }
 
+/** pg_type's oid of int8[] (PGlite's `types` names the scalar types only). */
+const INT8_ARRAY = 1016;
+const asText = (value: string) => value;
+
+/**
+ * Rows as node-postgres gives them, where PGlite's own parsers differ on a type the store uses:
+ * int8 (audit_log.id) is a string there, while PGlite gives a number, or a BigInt past 2^53
+ * (which JSON.stringify refuses); its arrays too. The other types the schema uses (text, integer,
+ * boolean, timestamptz) already come back alike.
+ */
+const LIKE_NODE_POSTGRES: ParserOptions = {
+  [types.INT8]: asText,
+  [INT8_ARRAY]: (value) => types.arrayParser(value, asText, INT8_ARRAY),
+};
+
 class PGliteConnection implements DatabaseConnection {
   release?: () => void;
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[], { parsers: LIKE_NODE_POSTGRES });
     const affected = result.affectedRows;
     return {
       rows: result.rows,

@@ -2,14 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { Client } from 'pg';
 import { MemoryApplicantContacts, MemoryPostalEvents, MIGRATION_NAMES, openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlPostalEvents, SqlRequestKeys, type ApplicantContacts, type PostalEvents, type Store } from './index';
 
 /**
  * The store on embedded PGlite; the same suite runs on PostgreSQL when STORE_TEST_DATABASE_URL
- * names one (production's engine).
+ * names one (production's engine): npm test starts one (infra/local/postgres.sh) and requires it, so
+ * the suite never passes on one engine alone there.
  */
+const postgresUrl = process.env.STORE_TEST_DATABASE_URL;
+if (!postgresUrl && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') throw new Error('STORE_TEST_DATABASE_URL is required (npm test sets it)');
 const engines: [string, () => { url?: string; dataDir?: string }][] = [['pglite', () => ({})]];
-if (process.env.STORE_TEST_DATABASE_URL) engines.push(['postgres', () => ({ url: process.env.STORE_TEST_DATABASE_URL })]);
+if (postgresUrl) engines.push(['postgres', () => ({ url: postgresUrl })]);
 
 describe.each(engines)('operational store on %s', (_engine, location) => {
   let store: Store;
@@ -54,6 +58,50 @@ describe.each(engines)('operational store on %s', (_engine, location) => {
       await audit.append({ ...entry, requestId: 'r2', actorId: 'auditor-1', action: 'GET /api/v1/dossiers/{code}/notes', personalData: true });
       expect((await audit.find({ target, limit: 10 })).map((r) => r.requestId)).toEqual(['r2', 'r1']);
       expect(await audit.find({ target, actorId: 'officer-1', limit: 10 })).toEqual([expect.objectContaining({ ...entry, id: expect.any(String), at: expect.any(String) })]);
+    });
+
+    it('numbers entries itself, in order, and refuses a number from outside (generated always as identity)', async () => {
+      const audit = new SqlAuditLog(store.db);
+      const target = `I-${Math.random().toString(36).slice(2)}`;
+      const entry = { requestId: 'i1', actorId: 'officer-1', role: null, agency: null, action: 'GET /x', target, outcome: 200, personalData: false };
+      await audit.append(entry);
+      await audit.append({ ...entry, requestId: 'i2' });
+      const [second, first] = await audit.find({ target, limit: 10 });
+      expect(BigInt(second.id)).toBeGreaterThan(BigInt(first.id));
+      await expect(
+        store.db.insertInto('audit_log').values({ id: '999999999', request_id: 'i3', actor_id: 'x', action: 'GET /x', outcome: 200, personal_data: false }).execute(),
+      ).rejects.toThrow(/non-DEFAULT value into column "id"/);
+    });
+
+    it('reads a bigint as node-postgres does: a string, exact past 2^53, fit for JSON', async () => {
+      const target = `J-${Math.random().toString(36).slice(2)}`;
+      await new SqlAuditLog(store.db).append({ requestId: 'j1', actorId: 'x', role: null, agency: null, action: 'GET /x', target, outcome: 200, personalData: false });
+      const row = await store.db.selectFrom('audit_log').select('id').where('target', '=', target).executeTakeFirstOrThrow();
+      expect(typeof row.id).toBe('string');
+      const { rows } = await sql<{ big: string; list: string[] }>`select 9007199254740993::int8 as big, array[1, 9007199254740993]::int8[] as list`.execute(store.db);
+      expect(JSON.stringify(rows[0])).toBe('{"big":"9007199254740993","list":["1","9007199254740993"]}');
+    });
+
+    it('keeps instants whatever the time zone of the session (timestamptz)', async () => {
+      const audit = new SqlAuditLog(store.db);
+      const target = `T-${Math.random().toString(36).slice(2)}`;
+      const entry = { requestId: 't1', actorId: 'x', role: null, agency: null, action: 'GET /x', target, outcome: 200, personalData: false };
+      const before = Date.now();
+      // A session in Vietnam time (production's likely server zone; PGlite's is UTC): the default
+      // now() and an instant given by the API must be the same instants read back in UTC.
+      const read = await store.db.transaction().execute(async (trx) => {
+        await sql`set local time zone 'Asia/Ho_Chi_Minh'`.execute(trx);
+        await new SqlAuditLog(trx).append(entry);
+        await trx.insertInto('audit_log').values({ at: new Date('2026-03-16T17:00:00+07:00'), request_id: 't2', actor_id: 'x', action: 'GET /x', target, outcome: 200, personal_data: false }).execute();
+        return new SqlAuditLog(trx).find({ target, limit: 10 });
+      });
+      expect(read.map((r) => r.requestId)).toEqual(['t2', 't1']);
+      expect(read[0].at).toBe('2026-03-16T10:00:00.000Z');
+      expect(Date.parse(read[1].at)).toBeGreaterThanOrEqual(before - 1000);
+      expect(Date.parse(read[1].at)).toBeLessThanOrEqual(Date.now() + 1000);
+      // Bounds given with an offset select by instant: from inclusive, to exclusive.
+      expect((await audit.find({ target, from: '2026-03-16T17:00:00+07:00', to: '2026-03-16T10:00:00.001Z', limit: 10 })).map((r) => r.requestId)).toEqual(['t2']);
+      expect(await audit.find({ target, from: '2026-03-16T09:00:00Z', to: '2026-03-16T17:00:00+07:00', limit: 10 })).toEqual([]);
     });
 
     it('refuses to change or remove what it recorded, whoever asks', async () => {
@@ -146,6 +194,57 @@ describe.each(ports)('applicant contacts and postal events (%s)', (_kind, open) 
     const e = `e-${uid()}`;
     const claims = await Promise.all([1, 2, 3, 4].map(() => p.events.claim(e, 'd1', 'U-1', t0, LEASE)));
     expect(claims.filter((c) => c.outcome === 'claimed')).toHaveLength(1);
+  });
+});
+
+(postgresUrl ? describe : describe.skip)('on PostgreSQL only', () => {
+  let admin: Client;
+  beforeAll(async () => {
+    admin = new Client({ connectionString: postgresUrl });
+    await admin.connect();
+  });
+  afterAll(() => admin?.end());
+
+  // Several API replicas start at once against one PostgreSQL, each migrating at start: Kysely's
+  // Migrator serializes them with an advisory lock, and the later ones find nothing left to do.
+  it('applies each migration once when two stores open an empty database at the same time', async () => {
+    const name = `motcua_migrate_${process.pid}_${Date.now()}`;
+    await admin.query(`create database ${name}`);
+    try {
+      const url = new URL(postgresUrl!);
+      url.pathname = `/${name}`;
+      const opened = await Promise.allSettled([openStore({ url: url.href }), openStore({ url: url.href })]);
+      const stores = opened.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      try {
+        expect(opened.map((r) => (r.status === 'fulfilled' ? 'opened' : String(r.reason)))).toEqual(['opened', 'opened']);
+        const applied = await stores[1].db.selectFrom('kysely_migration' as never).select('name' as never).orderBy('name' as never).execute();
+        expect(applied.map((r) => (r as { name: string }).name)).toEqual(MIGRATION_NAMES);
+        // The schema both see is whole: the append-only trigger, made once, refuses a change.
+        await new SqlAuditLog(stores[0].db).append({ requestId: 'm1', actorId: 'x', role: null, agency: null, action: 'GET /x', target: null, outcome: 200, personalData: false });
+        await expect(sql`delete from audit_log`.execute(stores[1].db)).rejects.toThrow(/append-only/);
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+      }
+    } finally {
+      // Without force: it waits (up to 5 s) for the sessions the stores are still closing.
+      await admin.query(`drop database ${name}`);
+    }
+  });
+
+  // A restart, a failover or an administrator ends the server side of a pooled connection while it
+  // is idle: the store must report it and go on with a new connection, not end the process.
+  it('outlives the server ending one of its idle connections', async () => {
+    const errors: Error[] = [];
+    const store = await openStore({ url: postgresUrl }, { onConnectionError: (e) => errors.push(e) });
+    try {
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(store.db);
+      await admin.query('select pg_terminate_backend($1)', [rows[0].pid]);
+      for (let i = 0; i < 100 && errors.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/terminating connection due to administrator command/)]);
+      expect((await sql<{ one: number }>`select 1 as one`.execute(store.db)).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -26,8 +26,12 @@ export class StoreModule {
         {
           provide: STORE,
           useFactory: async () => {
-            const store = await openStore(config.store);
-            new Logger('store').log(`operational store: ${store.engine}${config.store.dataDir ? ` in ${config.store.dataDir}` : ''}`);
+            const logger = new Logger('store');
+            // Logged, not thrown: the pool has already replaced the connection the server ended.
+            const store = await openStore(config.store, {
+              onConnectionError: (e) => logger.warn(`a pooled PostgreSQL connection ended while idle (the next query opens another): ${e.message}`),
+            });
+            logger.log(`operational store: ${store.engine}${config.store.dataDir ? ` in ${config.store.dataDir}` : ''}`);
             return store;
           },
         },
