@@ -16,6 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { answerProblems, HOSTILE_REQUESTS, PERSONAL_FRAGMENTS, withToken } from '../../apps/api/src/testing/hostile-requests';
 import { rawRequest } from '../../apps/api/src/testing/raw-request';
+import { signWebhook } from '../../apps/api/src/postal/webhook-signature';
 
 const enabled = Boolean(process.env.TEMPORAL_ADDRESS && process.env.KAFKA_BROKERS);
 if (!enabled && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') {
@@ -130,6 +131,19 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     const key = path.join(state, 'secrets', 'applicant-ref.key');
     expect(fs.statSync(key).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(key, 'utf8').length).toBeGreaterThanOrEqual(32);
+    const hook = path.join(state, 'secrets', 'postal-webhook.secret');
+    expect(fs.statSync(hook).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(hook, 'utf8')).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+  });
+
+  it('takes postal events signed with the install\'s own webhook secret, and refuses unsigned ones', async () => {
+    const secret = fs.readFileSync(path.join(state, 'secrets', 'postal-webhook.secret'), 'utf8');
+    const body = JSON.stringify({ eventId: 'evt_npm_start_1', type: 'PICKED_UP', dossierCode: '000.00.00.H26-260101-9999', waybill: 'EN340902457VN', occurredAt: '2026-01-01T09:00:00+07:00' });
+    const send = (headers: Record<string, string>) => fetch(`${url}/api/v1/postal/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    expect((await send({})).status).toBe(401);
+    // Authentic, for a dossier that does not exist: past the signature, refused as unknown.
+    const signed = await send(signWebhook(secret, 'evt_npm_start_1', Math.floor(Date.now() / 1000), body));
+    expect(signed.status).toBe(404);
   });
 
   it('runs the built identity provider, names it in the banner, and gives the apps its issuer and audience', async () => {

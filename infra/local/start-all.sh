@@ -83,6 +83,22 @@ if [[ -z ${APPLICANT_REF_SECRET:-} ]]; then
   export APPLICANT_REF_SECRET
 fi
 
+# The postal webhook accepts only signed events: this install gets a Standard Webhooks secret of
+# its own (whsec_<base64 of 32 random bytes>), kept beside the other, unless the user gave some.
+if [[ -z ${POSTAL_WEBHOOK_SECRETS:-} ]]; then
+  hook_file="$STATE_DIR/secrets/postal-webhook.secret"
+  if [[ ! -s $hook_file ]]; then
+    mkdir -p "$STATE_DIR/secrets"
+    chmod 700 "$STATE_DIR/secrets"
+    (umask 077 && node -e 'process.stdout.write("whsec_" + require("node:crypto").randomBytes(32).toString("base64"))' >"$hook_file.tmp")
+    mv "$hook_file.tmp" "$hook_file"
+    log "generated this install's POSTAL_WEBHOOK_SECRETS in ${hook_file#"$MOTCUA_ROOT"/}"
+  fi
+  chmod 600 "$hook_file"
+  POSTAL_WEBHOOK_SECRETS=$(<"$hook_file")
+  export POSTAL_WEBHOOK_SECRETS
+fi
+
 # logged_since OFFSET FILE TEXT: TEXT is in FILE after its first OFFSET bytes (the logs are
 # appended to across runs: only this run's lines count).
 logged_since() { tail -c "+$(($1 + 1))" "$2" 2>/dev/null | grep -qF "$3"; }
