@@ -7,10 +7,13 @@ const procedure = (over: Record<string, unknown> = {}) => ({
   name: 'Thủ tục thử',
   version: '1',
   timeLimit: { amount: 3, unit: 'WORKING_DAYS' },
-  route: [{ agency: 'A', allotted: { amount: 3, unit: 'WORKING_DAYS' } }],
+  route: [{ agency: 'SO_TU_PHAP', allotted: { amount: 3, unit: 'WORKING_DAYS' } }],
   postal: false,
   unit: '000.00.00.H26',
   field: 'F',
+  fee: 0,
+  documents: [{ code: 'TO_KHAI', name: 'Tờ khai' }],
+  onlineLevel: 'NONE',
   ...over,
 });
 const data = (...procedures: unknown[]): CatalogData => ({ catalogVersion: 't', procedures });
@@ -67,6 +70,15 @@ describe('the built-in catalog', () => {
     expect(catalog.procedures.some((p) => !p.postal)).toBe(true);
   });
 
+  it('refuses a negative fee, an empty or repeated document list, an unknown online level', () => {
+    const doc = { code: 'TO_KHAI', name: 'Tờ khai' };
+    expect(() => loadCatalog(data(procedure({ code: 'FEE', fee: -1 })))).toThrow(/"FEE"[\s\S]*fee/);
+    expect(() => loadCatalog(data(procedure({ code: 'NO-DOCS', documents: [] })))).toThrow(/"NO-DOCS"[\s\S]*documents/);
+    expect(() => loadCatalog(data(procedure({ code: 'TWICE', documents: [doc, doc] })))).toThrow(/"TWICE"[\s\S]*each document code once/);
+    expect(() => loadCatalog(data(procedure({ code: 'BAD-DOC', documents: [{ code: 'tờ khai', name: 'x' }] })))).toThrow(/"BAD-DOC"[\s\S]*document code/);
+    expect(() => loadCatalog(data(procedure({ code: 'LEVEL', onlineLevel: 'LEVEL_4' })))).toThrow(/"LEVEL"[\s\S]*onlineLevel/);
+  });
+
   it('finds by code, and undefined for an unknown one', () => {
     expect(findProcedure('LLTP-CAP-PHIEU')!.name).toBe('Cấp Phiếu lý lịch tư pháp');
     expect(findProcedure('NO-SUCH')).toBeUndefined();
@@ -88,8 +100,8 @@ describe('loadCatalog refuses broken data, naming the procedure', () => {
     const tooLong = procedure({
       code: 'TOO-LONG',
       route: [
-        { agency: 'A', allotted: { amount: 2, unit: 'WORKING_DAYS' } },
-        { parallel: [{ agency: 'B', allotted: { amount: 1, unit: 'WORKING_DAYS' } }, { agency: 'C', allotted: { amount: 1.5, unit: 'WORKING_DAYS' } }] },
+        { agency: 'SO_TU_PHAP', allotted: { amount: 2, unit: 'WORKING_DAYS' } },
+        { parallel: [{ agency: 'CONG_AN_TINH', allotted: { amount: 1, unit: 'WORKING_DAYS' } }, { agency: 'BHXH_TINH', allotted: { amount: 1.5, unit: 'WORKING_DAYS' } }] },
       ],
     });
     expect(() => loadCatalog(data(procedure(), tooLong))).toThrow(CatalogError);
@@ -99,8 +111,8 @@ describe('loadCatalog refuses broken data, naming the procedure', () => {
   it('accepts a parallel group that fits (it counts as its longest member)', () => {
     const fits = procedure({
       route: [
-        { agency: 'A', allotted: { amount: 2, unit: 'WORKING_DAYS' } },
-        { parallel: [{ agency: 'B', allotted: { amount: 1, unit: 'WORKING_DAYS' } }, { agency: 'C', allotted: { amount: 8, unit: 'WORKING_HOURS' } }] },
+        { agency: 'SO_TU_PHAP', allotted: { amount: 2, unit: 'WORKING_DAYS' } },
+        { parallel: [{ agency: 'CONG_AN_TINH', allotted: { amount: 1, unit: 'WORKING_DAYS' } }, { agency: 'BHXH_TINH', allotted: { amount: 8, unit: 'WORKING_HOURS' } }] },
       ],
     });
     expect(loadCatalog(data(fits)).find('P-1')).toBeDefined();
@@ -123,7 +135,7 @@ describe('loadCatalog refuses broken data, naming the procedure', () => {
   });
 
   it('refuses SAME_DAY with an amount other than 1', () => {
-    const p = procedure({ code: 'SD', timeLimit: { amount: 2, unit: 'SAME_DAY' }, route: [{ agency: 'A', allotted: { amount: 1, unit: 'SAME_DAY' } }] });
+    const p = procedure({ code: 'SD', timeLimit: { amount: 2, unit: 'SAME_DAY' }, route: [{ agency: 'SO_TU_PHAP', allotted: { amount: 1, unit: 'SAME_DAY' } }] });
     expect(() => loadCatalog(data(p))).toThrow(/"SD".*SAME_DAY/);
   });
 });
