@@ -70,6 +70,30 @@ describe('the built-in catalog', () => {
     expect(catalog.procedures.some((p) => !p.postal)).toBe(true);
   });
 
+  it("is a province's catalog: 25 or more procedures across the fields of the one-stop, both Decree 63/2024 bundles, every route sound", () => {
+    expect(catalog.procedures.length).toBeGreaterThanOrEqual(25);
+    const fields = new Set(catalog.procedures.map((p) => p.field));
+    for (const f of ['LY_LICH_TU_PHAP', 'CHUNG_THUC', 'HO_TICH', 'THANH_LAP_DOANH_NGHIEP', 'DAT_DAI', 'XAY_DUNG', 'LAO_DONG', 'CU_TRU', 'BAO_HIEM_XA_HOI', 'GIAO_THONG', 'GIAO_DUC']) {
+      expect(fields).toContain(f);
+    }
+    expect(findProcedure('LT-KHAI-TU-XOA-THUONG-TRU-MAI-TANG')!.route[1]).toMatchObject({ parallel: [{ agency: 'CONG_AN_XA' }, { agency: 'BHXH' }] });
+    // Procedures at both levels: units of the province and of a commune.
+    expect(new Set(catalog.procedures.map((p) => catalog.units.find(p.unit)!.level))).toEqual(new Set(['PROVINCE', 'COMMUNE']));
+    for (const p of catalog.procedures) expect([p.code, checkProcedure(p, vnGovCalendar())]).toEqual([p.code, []]);
+  });
+
+  it('states each procedure\'s fee, required documents and online level; free ones and paid ones, every level', () => {
+    for (const p of catalog.procedures) {
+      expect(Number.isInteger(p.fee) && p.fee >= 0).toBe(true);
+      expect(p.documents.length).toBeGreaterThan(0);
+      expect(new Set(p.documents.map((d) => d.code)).size).toBe(p.documents.length);
+    }
+    expect(findProcedure('LLTP-CAP-PHIEU')!.fee).toBe(200000);
+    expect(findProcedure('LT-KHAI-SINH-THUONG-TRU-BHYT')!.fee).toBe(0);
+    expect(findProcedure('LT-KHAI-SINH-THUONG-TRU-BHYT')!.documents.map((d) => d.code)).toContain('GIAY_CHUNG_SINH');
+    expect(new Set(catalog.procedures.map((p) => p.onlineLevel))).toEqual(new Set(['FULL', 'PARTIAL', 'NONE']));
+  });
+
   it('refuses a negative fee, an empty or repeated document list, an unknown online level', () => {
     const doc = { code: 'TO_KHAI', name: 'Tờ khai' };
     expect(() => loadCatalog(data(procedure({ code: 'FEE', fee: -1 })))).toThrow(/"FEE"[\s\S]*fee/);
