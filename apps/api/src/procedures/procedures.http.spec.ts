@@ -51,6 +51,14 @@ describe('GET /api/v1/procedures, searched and filtered', () => {
     }
   });
 
+  it('answers odd input with 200 or 400, never a server error: bad percent-encoding, nested keys, an encoded lone surrogate, long words', async () => {
+    for (const query of ['?q=%ZZ', '?q[a]=b', '?q=%ED%A0%80', `?q=${'a'.repeat(200)}`, `?q=${'a'.repeat(201)}`, '?q=%00', '?postal=TRUE']) {
+      const r = await t.call('GET', `/api/v1/procedures${query}`);
+      expect([query, [200, 400].includes(r.status)]).toEqual([query, true]);
+    }
+    expect((await t.call('GET', `/api/v1/procedures?q=${'a'.repeat(201)}`)).status).toBe(400);
+  });
+
   it('documents its filters in the OpenAPI document, with the 400', async () => {
     const op = (await t.call('GET', '/openapi.json')).body.paths['/api/v1/procedures'].get;
     expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'field', 'unit', 'postal', 'onlineLevel']);
