@@ -34,11 +34,12 @@ import { RequestKeysService } from './dossiers/request-keys.service';
 import { StoreModule } from './store/store.module';
 import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, POSTAL_EVENTS, REQUEST_KEYS } from './store/store.tokens';
 import { UnitsController } from './units/units.controller';
+import { AgenciesController } from './agencies/agencies.controller';
 import { PostalController } from './postal/postal.controller';
 import { PostalWebhookService } from './postal/postal-webhook.service';
 import { TEST_APPLICANT_REF_SECRET } from './testing/test-applicant-ref-secret';
 
-const controllers = [HealthController, DocsController, ProceduresController, UnitsController, LookupController, DossiersController, AuditController, PostalController];
+const controllers = [HealthController, DocsController, ProceduresController, UnitsController, AgenciesController, LookupController, DossiersController, AuditController, PostalController];
 
 /** One look-up window per API process: 60 a minute per client address. */
 const lookupLimit = () => new RateLimit(60, 60_000);

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { Kafka, logLevel } from 'kafkajs';
-import { builtInUnits, loadCatalog, loadUnits } from '@motcua/catalog';
+import { builtInAgencies, builtInUnits, loadAgencies, loadCatalog, loadUnits } from '@motcua/catalog';
 import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
 import { brokersFromEnv, KafkaPublisher } from '@motcua/event-bus';
 import { createDossierWorker, temporalSettingsFromEnv } from '@motcua/temporal';
@@ -43,10 +43,12 @@ jest.setTimeout(180_000);
   const catalog = loadCatalog(
     {
       catalogVersion: 'it',
-      procedures: [{ code: procedureCode, name: 'Thủ tục thử khi Kafka dừng', version: '1', timeLimit: quick, route: [{ agency, allotted: quick }], postal: false, unit, field: 'THU_NGHIEM' }],
+      procedures: [{ code: procedureCode, name: 'Thủ tục thử khi Kafka dừng', version: '1', timeLimit: quick, route: [{ agency, allotted: quick }], postal: false, unit, field: 'THU_NGHIEM', fee: 0, documents: [{ code: 'TO_KHAI', name: 'Tờ khai' }], onlineLevel: 'NONE' }],
     },
     alwaysOpenCalendar(),
     units,
+    // Its agency is registered for this run only (a route may name only registered agencies).
+    loadAgencies({ registryVersion: 'it', agencies: [...builtInAgencies().agencies, { code: agency, name: 'Cơ quan thử khi Kafka dừng', level: 'PROVINCE', identifier: '000.00.99.X98' }] }),
   );
   const applicant = { name: 'Trần Văn Bình', idNumber: '036190001111', phone: '0903000111' };
   let tokens: TestTokens;

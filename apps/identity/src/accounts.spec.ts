@@ -62,6 +62,17 @@ describe('seeded accounts', () => {
   });
 });
 
+describe('seeded accounts\' names', () => {
+  it('name an agency\'s accounts by the registry\'s Vietnamese name, by the code for an agency the registry lacks', () => {
+    const named = seedAccounts({ ...source, agencies: [{ code: 'SO_TU_PHAP', name: 'Sở Tư pháp' }] });
+    expect(named.find((a) => a.username === 'cb.so_tu_phap')!.name).toBe('Cán bộ xử lý, Sở Tư pháp');
+    expect(named.find((a) => a.username === 'ld.so_tu_phap')!.name).toBe('Lãnh đạo, Sở Tư pháp');
+    expect(named.find((a) => a.username === 'cb.thue')!.name).toBe('Cán bộ xử lý, THUE');
+    // The built-in accounts read the built-in registry.
+    expect(builtInAccounts().find((a) => a.username === 'ld.cong_an_tinh')!.name).toBe('Lãnh đạo, Công an thành phố Hà Nội');
+  });
+});
+
 describe('selectAccount', () => {
   const accounts = seedAccounts(source);
   const pick = (role: string, agency?: string) => {

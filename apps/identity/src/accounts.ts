@@ -32,6 +32,8 @@ export interface SeededAccount {
 export interface SeedSource {
   readonly units: readonly { readonly id: string; readonly name: string }[];
   readonly procedures: readonly { readonly route: readonly RouteStage[] }[];
+  /** The agency registry, for the accounts' display names; an agency it lacks is named by its code. */
+  readonly agencies?: readonly { readonly code: string; readonly name: string }[];
 }
 
 /** Every agency some procedure routes to, each once, sorted (so the list does not move when procedures are reordered). */
@@ -52,9 +54,11 @@ export function seedAccounts(source: SeedSource): SeededAccount[] {
   const add = (username: string, role: Role, name: string, agency?: string) =>
     accounts.push(Object.freeze({ username, password: username, role, name, ...(agency === undefined ? {} : { agency }) }));
   for (const unit of source.units) add(`mc.${unit.id.toLowerCase()}`, 'ONE_STOP_OFFICER', `Cán bộ một cửa, ${unit.name}`, unit.id);
+  const agencyName = new Map((source.agencies ?? []).map((a) => [a.code, a.name]));
   for (const agency of routedAgencies(source.procedures)) {
-    add(`cb.${agency.toLowerCase()}`, 'AGENCY_OFFICER', `Cán bộ xử lý, ${agency}`, agency);
-    add(`ld.${agency.toLowerCase()}`, 'AGENCY_HEAD', `Lãnh đạo, ${agency}`, agency);
+    const name = agencyName.get(agency) ?? agency;
+    add(`cb.${agency.toLowerCase()}`, 'AGENCY_OFFICER', `Cán bộ xử lý, ${name}`, agency);
+    add(`ld.${agency.toLowerCase()}`, 'AGENCY_HEAD', `Lãnh đạo, ${name}`, agency);
   }
   add('portal', 'PORTAL', 'Cổng Dịch vụ công (tài khoản dịch vụ)');
   add('ops', 'OPERATIONS', 'Vận hành hệ thống');
@@ -75,7 +79,7 @@ let builtIn: readonly SeededAccount[] | undefined;
 export function builtInAccounts(): readonly SeededAccount[] {
   if (!builtIn) {
     const catalog = builtInCatalog();
-    builtIn = Object.freeze(seedAccounts({ units: catalog.units.units, procedures: catalog.procedures }));
+    builtIn = Object.freeze(seedAccounts({ units: catalog.units.units, procedures: catalog.procedures, agencies: catalog.agencies.agencies }));
   }
   return builtIn;
 }

@@ -7,10 +7,13 @@ const procedure = (over: Record<string, unknown> = {}) => ({
   name: 'Thủ tục thử',
   version: '1',
   timeLimit: { amount: 3, unit: 'WORKING_DAYS' },
-  route: [{ agency: 'A', allotted: { amount: 3, unit: 'WORKING_DAYS' } }],
+  route: [{ agency: 'SO_TU_PHAP', allotted: { amount: 3, unit: 'WORKING_DAYS' } }],
   postal: false,
   unit: '000.00.00.H26',
   field: 'F',
+  fee: 0,
+  documents: [{ code: 'TO_KHAI', name: 'Tờ khai' }],
+  onlineLevel: 'NONE',
   ...over,
 });
 const data = (...procedures: unknown[]): CatalogData => ({ catalogVersion: 't', procedures });
@@ -67,6 +70,39 @@ describe('the built-in catalog', () => {
     expect(catalog.procedures.some((p) => !p.postal)).toBe(true);
   });
 
+  it("is a province's catalog: 25 or more procedures across the fields of the one-stop, both Decree 63/2024 bundles, every route sound", () => {
+    expect(catalog.procedures.length).toBeGreaterThanOrEqual(25);
+    const fields = new Set(catalog.procedures.map((p) => p.field));
+    for (const f of ['LY_LICH_TU_PHAP', 'CHUNG_THUC', 'HO_TICH', 'THANH_LAP_DOANH_NGHIEP', 'DAT_DAI', 'XAY_DUNG', 'LAO_DONG', 'CU_TRU', 'BAO_HIEM_XA_HOI', 'GIAO_THONG', 'GIAO_DUC']) {
+      expect(fields).toContain(f);
+    }
+    expect(findProcedure('LT-KHAI-TU-XOA-THUONG-TRU-MAI-TANG')!.route[1]).toMatchObject({ parallel: [{ agency: 'CONG_AN_XA' }, { agency: 'BHXH' }] });
+    // Procedures at both levels: units of the province and of a commune.
+    expect(new Set(catalog.procedures.map((p) => catalog.units.find(p.unit)!.level))).toEqual(new Set(['PROVINCE', 'COMMUNE']));
+    for (const p of catalog.procedures) expect([p.code, checkProcedure(p, vnGovCalendar())]).toEqual([p.code, []]);
+  });
+
+  it('states each procedure\'s fee, required documents and online level; free ones and paid ones, every level', () => {
+    for (const p of catalog.procedures) {
+      expect(Number.isInteger(p.fee) && p.fee >= 0).toBe(true);
+      expect(p.documents.length).toBeGreaterThan(0);
+      expect(new Set(p.documents.map((d) => d.code)).size).toBe(p.documents.length);
+    }
+    expect(findProcedure('LLTP-CAP-PHIEU')!.fee).toBe(200000);
+    expect(findProcedure('LT-KHAI-SINH-THUONG-TRU-BHYT')!.fee).toBe(0);
+    expect(findProcedure('LT-KHAI-SINH-THUONG-TRU-BHYT')!.documents.map((d) => d.code)).toContain('GIAY_CHUNG_SINH');
+    expect(new Set(catalog.procedures.map((p) => p.onlineLevel))).toEqual(new Set(['FULL', 'PARTIAL', 'NONE']));
+  });
+
+  it('refuses a negative fee, an empty or repeated document list, an unknown online level', () => {
+    const doc = { code: 'TO_KHAI', name: 'Tờ khai' };
+    expect(() => loadCatalog(data(procedure({ code: 'FEE', fee: -1 })))).toThrow(/"FEE"[\s\S]*fee/);
+    expect(() => loadCatalog(data(procedure({ code: 'NO-DOCS', documents: [] })))).toThrow(/"NO-DOCS"[\s\S]*documents/);
+    expect(() => loadCatalog(data(procedure({ code: 'TWICE', documents: [doc, doc] })))).toThrow(/"TWICE"[\s\S]*each document code once/);
+    expect(() => loadCatalog(data(procedure({ code: 'BAD-DOC', documents: [{ code: 'tờ khai', name: 'x' }] })))).toThrow(/"BAD-DOC"[\s\S]*document code/);
+    expect(() => loadCatalog(data(procedure({ code: 'LEVEL', onlineLevel: 'LEVEL_4' })))).toThrow(/"LEVEL"[\s\S]*onlineLevel/);
+  });
+
   it('finds by code, and undefined for an unknown one', () => {
     expect(findProcedure('LLTP-CAP-PHIEU')!.name).toBe('Cấp Phiếu lý lịch tư pháp');
     expect(findProcedure('NO-SUCH')).toBeUndefined();
@@ -88,8 +124,8 @@ describe('loadCatalog refuses broken data, naming the procedure', () => {
     const tooLong = procedure({
       code: 'TOO-LONG',
       route: [
-        { agency: 'A', allotted: { amount: 2, unit: 'WORKING_DAYS' } },
-        { parallel: [{ agency: 'B', allotted: { amount: 1, unit: 'WORKING_DAYS' } }, { agency: 'C', allotted: { amount: 1.5, unit: 'WORKING_DAYS' } }] },
+        { agency: 'SO_TU_PHAP', allotted: { amount: 2, unit: 'WORKING_DAYS' } },
+        { parallel: [{ agency: 'CONG_AN_TINH', allotted: { amount: 1, unit: 'WORKING_DAYS' } }, { agency: 'BHXH_TINH', allotted: { amount: 1.5, unit: 'WORKING_DAYS' } }] },
       ],
     });
     expect(() => loadCatalog(data(procedure(), tooLong))).toThrow(CatalogError);
@@ -99,8 +135,8 @@ describe('loadCatalog refuses broken data, naming the procedure', () => {
   it('accepts a parallel group that fits (it counts as its longest member)', () => {
     const fits = procedure({
       route: [
-        { agency: 'A', allotted: { amount: 2, unit: 'WORKING_DAYS' } },
-        { parallel: [{ agency: 'B', allotted: { amount: 1, unit: 'WORKING_DAYS' } }, { agency: 'C', allotted: { amount: 8, unit: 'WORKING_HOURS' } }] },
+        { agency: 'SO_TU_PHAP', allotted: { amount: 2, unit: 'WORKING_DAYS' } },
+        { parallel: [{ agency: 'CONG_AN_TINH', allotted: { amount: 1, unit: 'WORKING_DAYS' } }, { agency: 'BHXH_TINH', allotted: { amount: 8, unit: 'WORKING_HOURS' } }] },
       ],
     });
     expect(loadCatalog(data(fits)).find('P-1')).toBeDefined();
@@ -123,7 +159,7 @@ describe('loadCatalog refuses broken data, naming the procedure', () => {
   });
 
   it('refuses SAME_DAY with an amount other than 1', () => {
-    const p = procedure({ code: 'SD', timeLimit: { amount: 2, unit: 'SAME_DAY' }, route: [{ agency: 'A', allotted: { amount: 1, unit: 'SAME_DAY' } }] });
+    const p = procedure({ code: 'SD', timeLimit: { amount: 2, unit: 'SAME_DAY' }, route: [{ agency: 'SO_TU_PHAP', allotted: { amount: 1, unit: 'SAME_DAY' } }] });
     expect(() => loadCatalog(data(p))).toThrow(/"SD".*SAME_DAY/);
   });
 });

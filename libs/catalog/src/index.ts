@@ -1,2 +1,4 @@
 export * from './catalog';
 export * from './units';
+export * from './agencies';
+export * from './search';

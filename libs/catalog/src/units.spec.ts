@@ -80,10 +80,13 @@ describe('loadCatalog refuses a procedure whose unit is not registered', () => {
     name: 'Thủ tục thử',
     version: '1',
     timeLimit: { amount: 3, unit: 'WORKING_DAYS' },
-    route: [{ agency: 'A', allotted: { amount: 3, unit: 'WORKING_DAYS' } }],
+    route: [{ agency: 'SO_TU_PHAP', allotted: { amount: 3, unit: 'WORKING_DAYS' } }],
     postal: false,
     unit: unitId,
     field: 'F',
+    fee: 0,
+    documents: [{ code: 'TO_KHAI', name: 'Tờ khai' }],
+    onlineLevel: 'NONE',
   });
 
   it('names the procedure, the unit and the registry version', () => {

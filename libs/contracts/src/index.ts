@@ -11,3 +11,4 @@ export * from './scenario-compare';
 export * from './reasons';
 export * from './units';
 export * from './postal-webhook';
+export * from './agencies';

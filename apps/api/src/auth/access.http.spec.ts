@@ -46,8 +46,8 @@ describe('tokens', () => {
     expect(gateway.commands).toHaveLength(commands);
   });
 
-  it('the catalog, the units and the look-up need none', async () => {
-    for (const path of ['/api/v1/procedures', '/api/v1/procedures/LLTP-CAP-PHIEU', '/api/v1/units', `/api/v1/lookup/${code}`, '/health', '/openapi.json']) {
+  it('the catalog, the units, the agencies and the look-up need none', async () => {
+    for (const path of ['/api/v1/procedures', '/api/v1/procedures/LLTP-CAP-PHIEU', '/api/v1/units', '/api/v1/agencies', `/api/v1/lookup/${code}`, '/health', '/openapi.json']) {
       expect([path, (await t.call('GET', path, undefined, {}, null)).status]).toEqual([path, 200]);
     }
   });

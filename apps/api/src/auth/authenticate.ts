@@ -20,12 +20,13 @@ interface Res {
 
 /**
  * The only paths anyone may call without a token (CONTRACTS.md "Identity and access"): the
- * catalog and the unit registry, the public look-up, the postal webhook (signed instead), and the
+ * catalog and the unit and agency registries, the public look-up, the postal webhook (signed instead), and the
  * API's own documents and health. Everything else under /api/ needs one: deny by default.
  */
 const PUBLIC: readonly [string, RegExp][] = [
   ['GET', /^\/api\/v1\/procedures(\/[^/]+)?$/],
   ['GET', /^\/api\/v1\/units$/],
+  ['GET', /^\/api\/v1\/agencies$/],
   ['GET', /^\/api\/v1\/lookup\/[^/]+$/],
   ['POST', /^\/api\/v1\/postal\/events$/],
 ];

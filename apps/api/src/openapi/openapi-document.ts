@@ -7,6 +7,7 @@ import {
   DossierViewSchema,
   HTTP_ACTIONS,
   OneStopUnitSchema,
+  AgencySchema,
   DossierLookupSchema,
   PostalEventBodySchema,
   POSTAL_EVENT_TYPES,
@@ -16,6 +17,7 @@ import { isPublic } from '../auth/authenticate';
 import { DossierListFilterSchema } from '../dossiers/dossier-list.query';
 import { IDEMPOTENCY_KEY_HEADER } from '../dossiers/idempotency-key';
 import { CatalogProcedureSchema } from '../procedures/procedure-catalog';
+import { ProcedureListFilterSchema } from '../procedures/procedure-list.query';
 import { jsonSchemaOf } from './json-schema';
 
 /** The OpenAPI 3.1 document, built from the same zod schemas that validate the requests. */
@@ -86,6 +88,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     Health: jsonSchemaOf(HealthSchema),
     Procedure: jsonSchemaOf(CatalogProcedureSchema),
     Unit: jsonSchemaOf(OneStopUnitSchema),
+    Agency: jsonSchemaOf(AgencySchema),
     DossierLookup: jsonSchemaOf(DossierLookupSchema),
     CreateDossierRequest: jsonSchemaOf(CreateDossierBodySchema, { io: 'input' }),
     DossierView: jsonSchemaOf(DossierViewSchema),
@@ -128,8 +131,12 @@ export function buildOpenApiDocument(): OpenApiDocument {
     '/api/v1/procedures': {
       get: {
         operationId: 'listProcedures',
-        summary: 'The procedure catalog (current versions; routes in the scenario format)',
-        responses: { '200': { description: 'the catalog', content: json({ type: 'array', items: ref('Procedure') }) } },
+        summary: 'The procedure catalog (current versions; routes in the scenario format), searched and filtered',
+        parameters: procedureListParameters(),
+        responses: {
+          '200': { description: 'the procedures matching every filter given, in catalog order', content: json({ type: 'array', items: ref('Procedure') }) },
+          '400': error('a malformed or unknown filter'),
+        },
       },
     },
     '/api/v1/procedures/{code}': {
@@ -144,6 +151,13 @@ export function buildOpenApiDocument(): OpenApiDocument {
         operationId: 'listUnits',
         summary: 'The one-stop units that receive dossiers (the `unit` of a new dossier is one of them)',
         responses: { '200': { description: 'the unit registry', content: json({ type: 'array', items: ref('Unit') }) } },
+      },
+    },
+    '/api/v1/agencies': {
+      get: {
+        operationId: 'listAgencies',
+        summary: 'The agencies a procedure\'s route may name (the `agency` of a route stage and of an agency officer\'s token)',
+        responses: { '200': { description: 'the agency registry', content: json({ type: 'array', items: ref('Agency') }) } },
       },
     },
     '/api/v1/dossiers': {
@@ -388,6 +402,24 @@ function secured(paths: Record<string, Record<string, unknown>>) {
     }
   }
   return paths;
+}
+
+function procedureListParameters() {
+  const shape = ProcedureListFilterSchema.shape;
+  const described: Record<keyof typeof shape, string> = {
+    q: 'words that must all appear in the code or the name, matched ignoring case and Vietnamese diacritics (đ as d), each at a word\'s start',
+    field: 'the procedure\'s field (e.g. HO_TICH)',
+    unit: 'its default receiving unit (GET /api/v1/units)',
+    postal: 'whether the post may carry it',
+    onlineLevel: 'its online public service level (Decree 42/2022)',
+  };
+  return (Object.keys(shape) as (keyof typeof shape)[]).map((name) => ({
+    name,
+    in: 'query',
+    required: false,
+    description: described[name],
+    schema: jsonSchemaOf(shape[name], { io: 'input' }),
+  }));
 }
 
 function listParameters() {

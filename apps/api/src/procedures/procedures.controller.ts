@@ -1,15 +1,18 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { notFound } from '../errors/api-error';
-import { ProcedureCatalog, type CatalogProcedure } from './procedure-catalog';
+import { parseOr400 } from '../errors/parse-body';
+import { ProcedureCatalog, searchProcedures, type CatalogProcedure } from './procedure-catalog';
+import { ProcedureListFilterSchema } from './procedure-list.query';
 
 @Controller('api/v1/procedures')
 export class ProceduresController {
   constructor(@Inject(ProcedureCatalog) private readonly catalog: ProcedureCatalog) {}
 
-  /** The catalog: each procedure's current version, its route in the scenario format. */
+  /** The catalog: each procedure's current version, its route in the scenario format; searched and filtered by the query. */
   @Get()
-  list(): readonly CatalogProcedure[] {
-    return this.catalog.procedures;
+  list(@Query() query: unknown): readonly CatalogProcedure[] {
+    const filter = parseOr400(ProcedureListFilterSchema, query ?? {}, 'query');
+    return searchProcedures(this.catalog.procedures, filter);
   }
 
   @Get(':code')
