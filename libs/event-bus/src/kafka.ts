@@ -1,5 +1,16 @@
 import { ConfigResourceTypes, Kafka, Partitioners, logLevel, type Admin, type Producer } from 'kafkajs';
-import type { BusMessage, EventPublisher, EventSubscriber, EventSubscription, ReceivedMessage, TopicAdmin, TopicOptions } from './ports';
+import type {
+  BatchSubscriber,
+  BatchSubscriptionOptions,
+  BusMessage,
+  EventPublisher,
+  EventSubscriber,
+  EventSubscription,
+  ReceivedBatch,
+  ReceivedMessage,
+  TopicAdmin,
+  TopicOptions,
+} from './ports';
 
 export interface KafkaSettings {
   brokers: string[];
@@ -72,7 +83,13 @@ export class KafkaPublisher implements EventPublisher {
   }
 }
 
-export class KafkaSubscriber implements EventSubscriber {
+const headersOf = (raw: Record<string, unknown> | undefined): Record<string, string> => {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw ?? {})) if (v !== undefined) headers[k] = String(v);
+  return headers;
+};
+
+export class KafkaSubscriber implements EventSubscriber, BatchSubscriber {
   constructor(private readonly settings: KafkaSettings) {}
 
   async subscribe(
@@ -86,8 +103,7 @@ export class KafkaSubscriber implements EventSubscriber {
     await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? true });
     await consumer.run({
       eachMessage: async ({ topic: t, partition, message }) => {
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+        const headers = headersOf(message.headers);
         await handler({
           topic: t,
           partition,
@@ -96,6 +112,78 @@ export class KafkaSubscriber implements EventSubscriber {
           value: message.value?.toString() ?? '',
           headers,
         });
+      },
+    });
+    return { stop: () => consumer.disconnect() };
+  }
+
+  async subscribeBatches(
+    topic: string,
+    groupId: string,
+    handler: (b: ReceivedBatch) => Promise<void>,
+    options: BatchSubscriptionOptions,
+  ): Promise<EventSubscription> {
+    const consumer = client(this.settings).consumer({ groupId });
+    const commit = options.commitToKafka ?? true;
+    // Next offset to hand over, per partition, as the consumer's store last said; forgotten at
+    // every (re)assignment, since another member may have moved on in between.
+    const positions = new Map<number, bigint | null>();
+    const rewound = new Set<number>();
+    // At each assignment, every partition is sought to where the store says (its beginning when
+    // the store has nothing): Kafka's committed offset may be past it, and then no batch would
+    // ever come to be checked below. kafkajs does not await listeners: batches wait for this.
+    let seeding: Promise<void> = Promise.resolve();
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      positions.clear();
+      rewound.clear();
+      const partitions = payload.memberAssignment[topic] ?? [];
+      seeding = (async () => {
+        for (const partition of partitions) {
+          const stored = await options.resumeAt(topic, partition);
+          positions.set(partition, stored === null ? null : BigInt(stored));
+          consumer.seek({ topic, partition, offset: stored ?? '-2' });
+        }
+      })();
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      autoCommit: commit,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        await seeding;
+        if (!isRunning() || isStale() || batch.messages.length === 0) return;
+        if (!positions.has(batch.partition)) {
+          const stored = await options.resumeAt(batch.topic, batch.partition);
+          positions.set(batch.partition, stored === null ? null : BigInt(stored));
+        }
+        const want = positions.get(batch.partition) ?? null;
+        const first = BigInt(batch.messages[0].offset);
+        // A batch fetched before the seek above, from Kafka's committed offset ahead of the store
+        // (a new or restored store under an old group): go back to where the store is; a store
+        // that has nothing starts at the partition's beginning, which is 0 unless retention
+        // removed it (then Kafka starts at the earliest kept and, having gone back once, we take that).
+        if (want !== null ? first > want : first > 0n && !rewound.has(batch.partition)) {
+          rewound.add(batch.partition);
+          consumer.seek({ topic: batch.topic, partition: batch.partition, offset: (want ?? 0n).toString() });
+          return;
+        }
+        const messages: ReceivedMessage[] = batch.messages
+          .filter((m) => want === null || BigInt(m.offset) >= want)
+          .map((m) => ({
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: m.offset,
+            key: m.key?.toString() ?? '',
+            value: m.value?.toString() ?? '',
+            headers: headersOf(m.headers),
+          }));
+        if (messages.length) await handler({ topic: batch.topic, partition: batch.partition, highWatermark: batch.highWatermark, messages });
+        const last = batch.messages[batch.messages.length - 1].offset;
+        positions.set(batch.partition, BigInt(last) + 1n);
+        resolveOffset(last);
+        if (commit) await commitOffsetsIfNecessary();
+        await heartbeat();
       },
     });
     return { stop: () => consumer.disconnect() };
