@@ -61,14 +61,13 @@ export async function foldBatch(db: Kysely<StoreSchema>, batch: FoldBatch): Prom
       .where('partition', '=', batch.partition)
       .executeTakeFirst();
     const from = stored ? BigInt(stored.next_offset) : 0n;
-    const last = new Map<string, number>();
+    const decoded: { r: RecordedEvent; value: string }[] = [];
     for (const m of batch.messages) {
       // Already folded in an earlier transaction (the bus re-delivered after a crash before its
       // own commit): the stored offset is the truth.
       if (BigInt(m.offset) < from) continue;
-      let r: RecordedEvent;
       try {
-        r = fromCloudEvent(m.value);
+        decoded.push({ r: fromCloudEvent(m.value), value: m.value });
       } catch (e) {
         if (!(e instanceof CloudEventRefused)) throw e;
         const inserted = await trx
@@ -78,9 +77,29 @@ export async function foldBatch(db: Kysely<StoreSchema>, batch: FoldBatch): Prom
           .returning('offset')
           .executeTakeFirst();
         if (inserted) stats.refused++;
-        continue;
       }
-      await foldOne(trx, r, m.value, last, stats);
+    }
+    if (decoded.length) {
+      // Set-wise, not per event: the archive (the first copy of each id, exactly as received),
+      // each dossier's last folded sequence, and the dossiers held at a gap.
+      const archived = new Set<string>();
+      for (let i = 0; i < decoded.length; i += 500) {
+        const rows = decoded
+          .slice(i, i + 500)
+          .map(({ r, value }) => ({ id: r.id, code: r.code, sequence: r.sequence, type: r.event.type, time: new Date(r.event.at), cloud_event: value }));
+        const inserted = await trx.insertInto('event_archive').values(rows).onConflict((o) => o.column('id').doNothing()).returning('id').execute();
+        for (const { id } of inserted) archived.add(id);
+      }
+      const codes = [...new Set(decoded.map((d) => d.r.code))];
+      const last = new Map<string, number>();
+      const held = new Set<string>();
+      for (let i = 0; i < codes.length; i += 500) {
+        const some = codes.slice(i, i + 500);
+        for (const row of await trx.selectFrom('rm_dossiers').select(['code', 'last_sequence']).where('code', 'in', some).execute()) last.set(row.code, row.last_sequence);
+        for (const row of await trx.selectFrom('projector_gaps').select('code').where('code', 'in', some).where('resolved_at', 'is', null).execute()) held.add(row.code);
+      }
+      // The first copy of an id in this batch is the one archived now.
+      for (const { r } of decoded) await foldOne(trx, r, archived.delete(r.id), archived, last, held, stats);
     }
     const next = (BigInt(batch.messages[batch.messages.length - 1].offset) + 1n).toString();
     await trx
@@ -92,57 +111,59 @@ export async function foldBatch(db: Kysely<StoreSchema>, batch: FoldBatch): Prom
   });
 }
 
-async function lastSequence(trx: Transaction<StoreSchema>, code: string, cache: Map<string, number>): Promise<number> {
-  const cached = cache.get(code);
-  if (cached !== undefined) return cached;
-  const row = await trx.selectFrom('rm_dossiers').select('last_sequence').where('code', '=', code).executeTakeFirst();
-  return row?.last_sequence ?? 0;
-}
-
-async function foldOne(trx: Transaction<StoreSchema>, r: RecordedEvent, value: string, cache: Map<string, number>, stats: FoldStats) {
-  // The archive keeps the first copy of each event id exactly as received.
-  const archived = await trx
-    .insertInto('event_archive')
-    .values({ id: r.id, code: r.code, sequence: r.sequence, type: r.event.type, time: new Date(r.event.at), cloud_event: value })
-    .onConflict((o) => o.column('id').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  const last = await lastSequence(trx, r.code, cache);
+async function foldOne(
+  trx: Transaction<StoreSchema>,
+  r: RecordedEvent,
+  archivedNow: boolean,
+  /** Archived by this batch but further on in it: not received yet, as far as folding goes. */
+  pending: ReadonlySet<string>,
+  lastOf: Map<string, number>,
+  held: Set<string>,
+  stats: FoldStats,
+) {
+  const last = lastOf.get(r.code) ?? 0;
   if (r.sequence <= last) {
     stats.duplicates++;
     return;
   }
   if (r.sequence > last + 1) {
-    if (!archived) {
-      // Held already, and delivered again.
-      stats.duplicates++;
-      return;
-    }
-    // One gap per hole: the dossier's later events, while it is held, wait behind the same one.
-    const open = await trx.selectFrom('projector_gaps').select('got').where('code', '=', r.code).where('resolved_at', 'is', null).executeTakeFirst();
-    if (open) return;
-    const gap = await trx
-      .insertInto('projector_gaps')
-      .values({ code: r.code, expected: last + 1, got: r.sequence, resolved_at: null })
-      .onConflict((o) => o.columns(['code', 'got']).doNothing())
-      .returning('got')
-      .executeTakeFirst();
-    if (gap) stats.gaps++;
+    // Held already (archived before), and delivered again; or a later event of a dossier held
+    // at a gap: one gap per hole, its later events wait behind the same one.
+    if (!archivedNow) stats.duplicates++;
+    if (!archivedNow || held.has(r.code)) return;
+    await trx.insertInto('projector_gaps').values({ code: r.code, expected: last + 1, got: r.sequence, resolved_at: null }).execute();
+    held.add(r.code);
+    stats.gaps++;
     return;
   }
   await applyChanges(trx, changesOf(r));
   stats.applied++;
   let folded = r.sequence;
-  // Release the events held behind this one, in order, from the archive.
-  for (;;) {
-    const held = await trx.selectFrom('event_archive').select('cloud_event').where('code', '=', r.code).where('sequence', '=', folded + 1).executeTakeFirst();
-    if (!held) break;
-    await applyChanges(trx, changesOf(fromCloudEvent(held.cloud_event)));
-    stats.applied++;
-    folded++;
-  }
-  if (folded > r.sequence) {
+  if (held.has(r.code)) {
+    // Release the events held behind this one, in order, from the archive.
+    for (;;) {
+      const next = await trx.selectFrom('event_archive').select(['id', 'cloud_event']).where('code', '=', r.code).where('sequence', '=', folded + 1).executeTakeFirst();
+      if (!next || pending.has(next.id)) break;
+      await applyChanges(trx, changesOf(fromCloudEvent(next.cloud_event)));
+      stats.applied++;
+      folded++;
+    }
+    // Gaps at or below what is folded now are filled. Events held further on (behind another
+    // hole, seen while the dossier was held already) make that hole a gap of its own.
     await trx.updateTable('projector_gaps').set({ resolved_at: new Date() }).where('code', '=', r.code).where('got', '<=', folded).where('resolved_at', 'is', null).execute();
+    const later = await trx.selectFrom('event_archive').select(['id', 'sequence']).where('code', '=', r.code).where('sequence', '>', folded).orderBy('sequence').execute();
+    const further = { got: later.find((e) => !pending.has(e.id))?.sequence ?? null };
+    if (further.got === null) {
+      held.delete(r.code);
+    } else {
+      const gap = await trx
+        .insertInto('projector_gaps')
+        .values({ code: r.code, expected: folded + 1, got: further.got, resolved_at: null })
+        .onConflict((o) => o.columns(['code', 'got']).doNothing())
+        .returning('got')
+        .execute();
+      stats.gaps += gap.length;
+    }
   }
-  cache.set(r.code, folded);
+  lastOf.set(r.code, folded);
 }

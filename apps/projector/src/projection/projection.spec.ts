@@ -104,6 +104,19 @@ describe('gaps and order', () => {
     expect(resolved.resolved_at).toBeInstanceOf(Date);
   });
 
+  it('two holes: filling the first folds up to the second, which stays an open gap until filled', async () => {
+    const log = long();
+    const [e1, e2, e3, e4, e5, ...rest] = log.events;
+    expect(await fold([e1, e3, e5, ...rest])).toEqual({ applied: 1, duplicates: 0, gaps: 1, refused: 0 });
+    expect(await fold([e2])).toEqual({ applied: 2, duplicates: 0, gaps: 1, refused: 0 });
+    expect((await readModelAnswer(store.db, log.code)).sequence).toBe(3);
+    const open = await store.db.selectFrom('projector_gaps').select(['expected', 'got']).where('resolved_at', 'is', null).execute();
+    expect(open).toEqual([{ expected: 4, got: 5 }]);
+    expect(await fold([e4])).toEqual({ applied: 2 + rest.length, duplicates: 0, gaps: 0, refused: 0 });
+    expect(await readModelAnswer(store.db, log.code)).toEqual(domainAnswer(log.state));
+    expect(await store.db.selectFrom('projector_gaps').select('got').where('resolved_at', 'is', null).execute()).toEqual([]);
+  });
+
   it('a dossier first seen past its first event is a gap from sequence 1', async () => {
     const log = long();
     expect(await fold(log.events.slice(1))).toEqual({ applied: 0, duplicates: 0, gaps: 1, refused: 0 });
