@@ -1,9 +1,13 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { brokersFromEnv, KafkaPublisher, KafkaSubscriber, KafkaTopicAdmin, type BusMessage } from '@motcua/event-bus';
 import { openStore, type Store } from '@motcua/store';
+import { eventId, type RecordedEvent } from '@motcua/dossier';
+import { foldBatch } from './projection/fold';
 import { Projector, serveMetrics } from './projector';
 import { domainAnswer, dumpReadModel, messageOf, readModelAnswer, scenarioLogs } from './testing/scenario-events';
 
@@ -149,4 +153,111 @@ async function until(what: string, done: () => boolean, timeoutMs = 60000) {
       await projector.stop();
     }
   });
+
+  it('survives its own kill -9 mid-way: the restarted process ends with the tables of an uninterrupted fold', async () => {
+    // A private topic with enough events (every scenario under 30 codes each) that the kill lands mid-way.
+    const bigTopic = `projector-it-kill-${randomUUID()}`;
+    const copies: RecordedEvent[] = [];
+    for (let c = 0; c < 30; c++) {
+      for (const l of logs) {
+        const code = l.code.replace(/-\d{4}$/, `-${String(c).padStart(2, '0')}${l.code.slice(-2)}`);
+        for (const r of l.events) copies.push({ ...r, code, id: eventId(code, r.sequence), event: r.event.type === 'DossierRegistered' ? { ...r.event, code } : r.event });
+      }
+    }
+    const again = copies.filter((_, i) => i % 5 === 0);
+    const admin = new KafkaTopicAdmin(kafka);
+    await admin.ensureTopic(bigTopic, { partitions: 3, keepForever: true });
+    await admin.close();
+    const publisher = new KafkaPublisher(kafka);
+    const all = [...copies, ...again];
+    for (let i = 0; i < all.length; i += 200) await publisher.publish(bigTopic, all.slice(i, i + 200).map(message));
+    await publisher.close();
+
+    // What an uninterrupted fold gives (one partition in publishing order: the same per dossier).
+    const expected = await open();
+    await foldBatch(expected.db, { group: 'ref', topic: bigTopic, partition: 0, messages: all.map((r, i) => ({ offset: String(i), value: messageOf(r) })) });
+    const want = await dumpReadModel(expected.db);
+
+    const dir = mkdtempSync(join(tmpdir(), 'projector-kill-'));
+    dirs.push(dir);
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, STORE_DIR: dir, PROJECTOR_TOPIC: bigTopic, PROJECTOR_GROUP: `projector-it-${randomUUID()}`, PROJECTOR_PORT: String(port) };
+    delete env.DATABASE_URL;
+    const metric = async (name: string): Promise<number[]> => {
+      const text = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text(), () => '');
+      return [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)$`, 'gm'))].map((m) => Number(m[1]));
+    };
+
+    const first = startProjector(env);
+    let appliedAtKill = 0;
+    await untilAsync('the first process folding', async () => {
+      appliedAtKill = (await metric('motcua_projector_events_applied_total'))[0] ?? 0;
+      return appliedAtKill >= 500;
+    });
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    expect(appliedAtKill).toBeLessThan(copies.length);
+
+    const second = startProjector(env);
+    const started = Date.now();
+    let last = -1;
+    let stableSince = Date.now();
+    await untilAsync('the second process to catch up', async () => {
+      const applied = (await metric('motcua_projector_events_applied_total'))[0];
+      const lags = await metric('motcua_projector_consumer_lag');
+      if (applied === undefined) return false;
+      if (applied !== last) {
+        last = applied;
+        stableSince = Date.now();
+      }
+      return lags.length > 0 && lags.every((l) => l === 0) && Date.now() - stableSince > 3000;
+    }, 120000);
+    const seconds = (Date.now() - started - 3000) / 1000;
+    process.stderr.write(`projector kill -9 test: ${appliedAtKill}+ events folded before the kill, ${last} after the restart in ~${seconds.toFixed(1)} s through Kafka\n`);
+    second.kill('SIGTERM');
+    await new Promise((r) => second.once('exit', r));
+
+    const store = await open(dir);
+    expect(await dumpReadModel(store.db)).toEqual(want);
+    expect(want.archive).toHaveLength(copies.length);
+    // Folded once each: what the first process had folded plus what the second folded is every event.
+    const folded = await store.db.selectFrom('rm_dossiers').select((eb) => eb.fn.sum<string>('last_sequence').as('n')).executeTakeFirstOrThrow();
+    expect(Number(folded.n)).toBe(copies.length);
+    expect(last).toBeLessThan(copies.length);
+  });
 });
+
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The projector as production runs it, from its sources (tsx), as a process of its own. */
+function startProjector(env: NodeJS.ProcessEnv): ChildProcess {
+  const root = join(__dirname, '../../..');
+  // `--import tsx` in this very process (the tsx CLI would run the projector in a child of its own,
+  // which a kill -9 of the CLI would leave running).
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/projector/src/main.ts')], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr?.on('data', () => undefined);
+  children.push(child);
+  return child;
+}
+
+async function untilAsync(what: string, done: () => Promise<boolean>, timeoutMs = 60000) {
+  const start = Date.now();
+  while (!(await done())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
