@@ -1,4 +1,4 @@
-import { ConfigResourceTypes, Kafka, Partitioners, logLevel, type Admin, type Producer } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, Partitioners, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
 import type {
   BatchSubscriber,
   BatchSubscriptionOptions,
@@ -117,13 +117,62 @@ export class KafkaSubscriber implements EventSubscriber, BatchSubscriber {
     return { stop: () => consumer.disconnect() };
   }
 
+  /**
+   * kafkajs restarts a crashed consumer once per crash, from a timer whose failure nobody hears:
+   * a broker down for longer than its retries left the consumer dead in a live process (seen
+   * by stopping the local broker for 20 s). So kafkajs never restarts it here; this loop does,
+   * with a new consumer, until it joins or the subscription is stopped. The new consumer seeks
+   * to the store's offsets at its assignment like the first.
+   */
   async subscribeBatches(
     topic: string,
     groupId: string,
     handler: (b: ReceivedBatch) => Promise<void>,
     options: BatchSubscriptionOptions,
   ): Promise<EventSubscription> {
-    const consumer = client(this.settings).consumer({ groupId });
+    let stopped = false;
+    let current: Consumer | null = null;
+    let timer: NodeJS.Timeout | undefined;
+    const start = async () => {
+      const consumer = await this.startBatchConsumer(topic, groupId, handler, options, () => {
+        if (stopped || (current !== null && current !== consumer)) return;
+        current = null;
+        retry(500);
+      });
+      current = consumer;
+    };
+    const retry = (ms: number) => {
+      timer = setTimeout(() => {
+        if (stopped) return;
+        start().catch((e) => {
+          process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'warn', service: 'event-bus', msg: 'consumer restart failed, trying again', groupId, topic, inMs: Math.min(ms * 2, 10000), error: e instanceof Error ? e.message : String(e) }) + '\n');
+          retry(Math.min(ms * 2, 10000));
+        });
+      }, ms);
+    };
+    await start();
+    return {
+      stop: async () => {
+        stopped = true;
+        clearTimeout(timer);
+        await current?.disconnect();
+        current = null;
+      },
+    };
+  }
+
+  private async startBatchConsumer(
+    topic: string,
+    groupId: string,
+    handler: (b: ReceivedBatch) => Promise<void>,
+    options: BatchSubscriptionOptions,
+    onCrash: () => void,
+  ): Promise<Consumer> {
+    const consumer = client(this.settings).consumer({
+      groupId,
+      retry: { retries: this.settings.retries ?? 5, initialRetryTime: 200, maxRetryTime: 5000, restartOnFailure: async () => false },
+    });
+    consumer.on(consumer.events.CRASH, () => onCrash());
     const commit = options.commitToKafka ?? true;
     // Next offset to hand over, per partition, as the consumer's store last said; forgotten at
     // every (re)assignment, since another member may have moved on in between.
@@ -145,8 +194,13 @@ export class KafkaSubscriber implements EventSubscriber, BatchSubscriber {
         }
       })();
     });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: true });
+    } catch (e) {
+      await consumer.disconnect().catch(() => undefined);
+      throw e;
+    }
     await consumer.run({
       autoCommit: commit,
       eachBatchAutoResolve: false,
@@ -186,7 +240,7 @@ export class KafkaSubscriber implements EventSubscriber, BatchSubscriber {
         await heartbeat();
       },
     });
-    return { stop: () => consumer.disconnect() };
+    return consumer;
   }
 }
 
