@@ -17,6 +17,7 @@ module.exports = {
     '<rootDir>/apps/scenarios',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
+    '<rootDir>/apps/projector',
     '<rootDir>/apps/identity',
     '<rootDir>/infra',
   ],

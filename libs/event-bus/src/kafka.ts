@@ -1,5 +1,16 @@
-import { ConfigResourceTypes, Kafka, Partitioners, logLevel, type Admin, type Producer } from 'kafkajs';
-import type { BusMessage, EventPublisher, EventSubscriber, EventSubscription, ReceivedMessage, TopicAdmin, TopicOptions } from './ports';
+import { ConfigResourceTypes, Kafka, Partitioners, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
+import type {
+  BatchSubscriber,
+  BatchSubscriptionOptions,
+  BusMessage,
+  EventPublisher,
+  EventSubscriber,
+  EventSubscription,
+  ReceivedBatch,
+  ReceivedMessage,
+  TopicAdmin,
+  TopicOptions,
+} from './ports';
 
 export interface KafkaSettings {
   brokers: string[];
@@ -72,7 +83,13 @@ export class KafkaPublisher implements EventPublisher {
   }
 }
 
-export class KafkaSubscriber implements EventSubscriber {
+const headersOf = (raw: Record<string, unknown> | undefined): Record<string, string> => {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw ?? {})) if (v !== undefined) headers[k] = String(v);
+  return headers;
+};
+
+export class KafkaSubscriber implements EventSubscriber, BatchSubscriber {
   constructor(private readonly settings: KafkaSettings) {}
 
   async subscribe(
@@ -86,8 +103,7 @@ export class KafkaSubscriber implements EventSubscriber {
     await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? true });
     await consumer.run({
       eachMessage: async ({ topic: t, partition, message }) => {
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+        const headers = headersOf(message.headers);
         await handler({
           topic: t,
           partition,
@@ -99,6 +115,132 @@ export class KafkaSubscriber implements EventSubscriber {
       },
     });
     return { stop: () => consumer.disconnect() };
+  }
+
+  /**
+   * kafkajs restarts a crashed consumer once per crash, from a timer whose failure nobody hears:
+   * a broker down for longer than its retries left the consumer dead in a live process (seen
+   * by stopping the local broker for 20 s). So kafkajs never restarts it here; this loop does,
+   * with a new consumer, until it joins or the subscription is stopped. The new consumer seeks
+   * to the store's offsets at its assignment like the first.
+   */
+  async subscribeBatches(
+    topic: string,
+    groupId: string,
+    handler: (b: ReceivedBatch) => Promise<void>,
+    options: BatchSubscriptionOptions,
+  ): Promise<EventSubscription> {
+    let stopped = false;
+    let current: Consumer | null = null;
+    let timer: NodeJS.Timeout | undefined;
+    const start = async () => {
+      const consumer = await this.startBatchConsumer(topic, groupId, handler, options, () => {
+        if (stopped || (current !== null && current !== consumer)) return;
+        current = null;
+        retry(500);
+      });
+      current = consumer;
+    };
+    const retry = (ms: number) => {
+      timer = setTimeout(() => {
+        if (stopped) return;
+        start().catch((e) => {
+          process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'warn', service: 'event-bus', msg: 'consumer restart failed, trying again', groupId, topic, inMs: Math.min(ms * 2, 10000), error: e instanceof Error ? e.message : String(e) }) + '\n');
+          retry(Math.min(ms * 2, 10000));
+        });
+      }, ms);
+    };
+    await start();
+    return {
+      stop: async () => {
+        stopped = true;
+        clearTimeout(timer);
+        await current?.disconnect();
+        current = null;
+      },
+    };
+  }
+
+  private async startBatchConsumer(
+    topic: string,
+    groupId: string,
+    handler: (b: ReceivedBatch) => Promise<void>,
+    options: BatchSubscriptionOptions,
+    onCrash: () => void,
+  ): Promise<Consumer> {
+    const consumer = client(this.settings).consumer({
+      groupId,
+      retry: { retries: this.settings.retries ?? 5, initialRetryTime: 200, maxRetryTime: 5000, restartOnFailure: async () => false },
+    });
+    consumer.on(consumer.events.CRASH, () => onCrash());
+    const commit = options.commitToKafka ?? true;
+    // Next offset to hand over, per partition, as the consumer's store last said; forgotten at
+    // every (re)assignment, since another member may have moved on in between.
+    const positions = new Map<number, bigint | null>();
+    const rewound = new Set<number>();
+    // At each assignment, every partition is sought to where the store says (its beginning when
+    // the store has nothing): Kafka's committed offset may be past it, and then no batch would
+    // ever come to be checked below. kafkajs does not await listeners: batches wait for this.
+    let seeding: Promise<void> = Promise.resolve();
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      positions.clear();
+      rewound.clear();
+      const partitions = payload.memberAssignment[topic] ?? [];
+      seeding = (async () => {
+        for (const partition of partitions) {
+          const stored = await options.resumeAt(topic, partition);
+          positions.set(partition, stored === null ? null : BigInt(stored));
+          consumer.seek({ topic, partition, offset: stored ?? '-2' });
+        }
+      })();
+    });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: true });
+    } catch (e) {
+      await consumer.disconnect().catch(() => undefined);
+      throw e;
+    }
+    await consumer.run({
+      autoCommit: commit,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        await seeding;
+        if (!isRunning() || isStale() || batch.messages.length === 0) return;
+        if (!positions.has(batch.partition)) {
+          const stored = await options.resumeAt(batch.topic, batch.partition);
+          positions.set(batch.partition, stored === null ? null : BigInt(stored));
+        }
+        const want = positions.get(batch.partition) ?? null;
+        const first = BigInt(batch.messages[0].offset);
+        // A batch fetched before the seek above, from Kafka's committed offset ahead of the store
+        // (a new or restored store under an old group): go back to where the store is; a store
+        // that has nothing starts at the partition's beginning, which is 0 unless retention
+        // removed it (then Kafka starts at the earliest kept and, having gone back once, we take that).
+        if (want !== null ? first > want : first > 0n && !rewound.has(batch.partition)) {
+          rewound.add(batch.partition);
+          consumer.seek({ topic: batch.topic, partition: batch.partition, offset: (want ?? 0n).toString() });
+          return;
+        }
+        const messages: ReceivedMessage[] = batch.messages
+          .filter((m) => want === null || BigInt(m.offset) >= want)
+          .map((m) => ({
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: m.offset,
+            key: m.key?.toString() ?? '',
+            value: m.value?.toString() ?? '',
+            headers: headersOf(m.headers),
+          }));
+        if (messages.length) await handler({ topic: batch.topic, partition: batch.partition, highWatermark: batch.highWatermark, messages });
+        const last = batch.messages[batch.messages.length - 1].offset;
+        positions.set(batch.partition, BigInt(last) + 1n);
+        resolveOffset(last);
+        if (commit) await commitOffsetsIfNecessary();
+        await heartbeat();
+      },
+    });
+    return consumer;
   }
 }
 

@@ -38,6 +38,38 @@ export interface EventSubscriber {
   ): Promise<EventSubscription>;
 }
 
+/** A run of one partition's messages, in order. */
+export interface ReceivedBatch {
+  readonly topic: string;
+  readonly partition: number;
+  /** The partition's end when fetched (the offset of the next message produced): its lag is this less the next offset to read. */
+  readonly highWatermark: string;
+  readonly messages: readonly ReceivedMessage[];
+}
+
+export interface BatchSubscriptionOptions {
+  /**
+   * Where the consumer's OWN store says a partition goes on (the offset of the next message to
+   * read), or null: from the beginning (or Kafka's committed offset, if any). Asked when a
+   * partition is first seen after each assignment. A consumer that stores its position in the
+   * same transaction as its effects gets an exactly-once effect: Kafka's committed offset, written
+   * only after the handler resolved, is then just a hint that may lag behind.
+   */
+  resumeAt(topic: string, partition: number): Promise<string | null>;
+  /** Default true. False: nothing is committed to Kafka (tests of a crash before the commit). */
+  commitToKafka?: boolean;
+}
+
+export interface BatchSubscriber {
+  /**
+   * Delivers each partition's messages in batches, in order, from where `resumeAt` says: a batch
+   * starting past it is sought back (the store is behind Kafka's committed offset: a restored
+   * database, a new store), messages before it are dropped (already applied; Kafka's commit had
+   * not happened). A handler that rejects gets the batch again.
+   */
+  subscribeBatches(topic: string, groupId: string, handler: (b: ReceivedBatch) => Promise<void>, options: BatchSubscriptionOptions): Promise<EventSubscription>;
+}
+
 export interface TopicOptions {
   partitions?: number;
   replicationFactor?: number;

@@ -1,6 +1,6 @@
 export type { Store, StoreLocation, StoreOptions } from './database';
 export { openStore, storeLocationFromEnv } from './database';
-export type { StoreSchema } from './schema';
+export type * from './schema';
 export type { KeyClaim, RequestKeys } from './request-keys';
 export { SqlRequestKeys } from './request-keys';
 export type { DossierNote, DossierNotes } from './dossier-notes';

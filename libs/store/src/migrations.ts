@@ -87,6 +87,131 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005-read-model': {
+    // The projector's read model (apps/projector), folded from dossier.events. Instants are
+    // timestamptz; `last_sequence` on rm_dossiers is the projector's de-duplication and gap guard.
+    // The raw archive keeps every CloudEvent as received, so a rebuild never needs Kafka retention.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('rm_dossiers')
+        .addColumn('code', 'text', (c) => c.primaryKey())
+        .addColumn('unit', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text')
+        .addColumn('procedure_code', 'text', (c) => c.notNull())
+        .addColumn('procedure_version', 'text', (c) => c.notNull())
+        .addColumn('procedure_name', 'text')
+        .addColumn('rule_set', 'text', (c) => c.notNull())
+        .addColumn('current_stage', 'integer')
+        .addColumn('registered_at', 'timestamptz')
+        .addColumn('submitted_at', 'timestamptz')
+        .addColumn('accepted_at', 'timestamptz')
+        .addColumn('appointment', 'timestamptz')
+        .addColumn('final_appointment', 'timestamptz')
+        .addColumn('finished_at', 'timestamptz')
+        .addColumn('outcome', 'text')
+        .addColumn('processing_ms', 'bigint')
+        .addColumn('last_sequence', 'integer', (c) => c.notNull())
+        .addColumn('last_event_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('rm_dossiers_by_status').on('rm_dossiers').columns(['status', 'final_appointment']).execute();
+      await db.schema
+        .createTable('rm_stage_members')
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('member', 'integer', (c) => c.notNull())
+        .addColumn('stage', 'integer', (c) => c.notNull())
+        .addColumn('agency', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'timestamptz')
+        .addColumn('clock_started_at', 'timestamptz')
+        .addColumn('due_at', 'timestamptz')
+        .addColumn('finished_at', 'timestamptz')
+        .addColumn('outcome', 'text')
+        .addPrimaryKeyConstraint('rm_stage_members_pk', ['code', 'member'])
+        .execute();
+      await db.schema.createIndex('rm_stage_members_by_agency').on('rm_stage_members').columns(['agency', 'finished_at']).execute();
+      // Alerts, apologies and supplement requests are keyed by the event that made them, so
+      // writing one again is a no-op.
+      await db.schema
+        .createTable('rm_alerts')
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('sequence', 'integer', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('agency', 'text')
+        .addColumn('member', 'integer')
+        .addColumn('due_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('at', 'timestamptz', (c) => c.notNull())
+        .addPrimaryKeyConstraint('rm_alerts_pk', ['code', 'sequence'])
+        .execute();
+      await db.schema
+        .createTable('rm_apologies')
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('sequence', 'integer', (c) => c.notNull())
+        .addColumn('agency', 'text', (c) => c.notNull())
+        .addColumn('at', 'timestamptz', (c) => c.notNull())
+        .addColumn('new_appointment', 'timestamptz', (c) => c.notNull())
+        .addColumn('by_deadline', 'boolean', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addPrimaryKeyConstraint('rm_apologies_pk', ['code', 'sequence'])
+        .execute();
+      await db.schema
+        .createTable('rm_supplement_requests')
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('sequence', 'integer', (c) => c.notNull())
+        // INTAKE (at the counter, before acceptance) or PROCESSING (an agency, the clock stops).
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('agency', 'text')
+        .addColumn('member', 'integer')
+        .addColumn('missing', 'jsonb', (c) => c.notNull())
+        .addColumn('late', 'boolean')
+        .addColumn('working_days_since_receipt', 'integer')
+        .addColumn('at', 'timestamptz', (c) => c.notNull())
+        .addColumn('received_at', 'timestamptz')
+        .addPrimaryKeyConstraint('rm_supplement_requests_pk', ['code', 'sequence'])
+        .execute();
+      await db.schema
+        .createTable('event_archive')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('sequence', 'integer', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('time', 'timestamptz', (c) => c.notNull())
+        // The message's value exactly as received (text, not jsonb: jsonb would reorder keys).
+        .addColumn('cloud_event', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('event_archive_by_dossier').on('event_archive').columns(['code', 'sequence']).unique().execute();
+      await db.schema
+        .createTable('projector_offsets')
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('topic', 'text', (c) => c.notNull())
+        .addColumn('partition', 'integer', (c) => c.notNull())
+        .addColumn('next_offset', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('projector_offsets_pk', ['group_id', 'topic', 'partition'])
+        .execute();
+      await db.schema
+        .createTable('projector_gaps')
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('expected', 'integer', (c) => c.notNull())
+        .addColumn('got', 'integer', (c) => c.notNull())
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        // Set when the missing events arrived and the held ones were folded.
+        .addColumn('resolved_at', 'timestamptz')
+        .addPrimaryKeyConstraint('projector_gaps_pk', ['code', 'got'])
+        .execute();
+      // Messages fromCloudEvent refused: kept (not folded) so that nothing read is lost silently.
+      await db.schema
+        .createTable('projector_refused')
+        .addColumn('topic', 'text', (c) => c.notNull())
+        .addColumn('partition', 'integer', (c) => c.notNull())
+        .addColumn('offset', 'bigint', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('projector_refused_pk', ['topic', 'partition', 'offset'])
+        .execute();
+    },
+  },
 };
 
 /** Brings the schema to the latest version; safe to run from several processes at once (Kysely locks). */

@@ -11,6 +11,15 @@ export interface StoreSchema {
   audit_log: AuditLogTable;
   applicant_contacts: ApplicantContactTable;
   postal_events: PostalEventTable;
+  rm_dossiers: RmDossierTable;
+  rm_stage_members: RmStageMemberTable;
+  rm_alerts: RmAlertTable;
+  rm_apologies: RmApologyTable;
+  rm_supplement_requests: RmSupplementRequestTable;
+  event_archive: EventArchiveTable;
+  projector_offsets: ProjectorOffsetTable;
+  projector_gaps: ProjectorGapTable;
+  projector_refused: ProjectorRefusedTable;
 }
 
 /** One event of the postal partner's webhook (by its eventId): being processed, or answered. */
@@ -79,4 +88,116 @@ export interface DossierNoteTable {
   author_id: string;
   author_agency: string | null;
   created_at: Generated<Date>;
+}
+
+/**
+ * The read model (apps/projector), folded from dossier.events: one row per dossier, as the
+ * envelope of its last folded event says, with the times the reports need.
+ */
+export interface RmDossierTable {
+  code: string;
+  unit: string;
+  status: string;
+  channel: string | null;
+  procedure_code: string;
+  procedure_version: string;
+  procedure_name: string | null;
+  rule_set: string;
+  current_stage: number | null;
+  registered_at: Date | null;
+  submitted_at: Date | null;
+  accepted_at: Date | null;
+  appointment: Date | null;
+  final_appointment: Date | null;
+  finished_at: Date | null;
+  outcome: string | null;
+  /** bigint: returned as a string by the PostgreSQL driver. */
+  processing_ms: string | number | null;
+  /** The last event folded: the next one must be last_sequence + 1. */
+  last_sequence: number;
+  last_event_at: Date;
+}
+
+/** One agency's part of one route stage (the route flattened, as the domain's MemberState). */
+export interface RmStageMemberTable {
+  code: string;
+  member: number;
+  stage: number;
+  agency: string;
+  started_at: Date | null;
+  clock_started_at: Date | null;
+  due_at: Date | null;
+  finished_at: Date | null;
+  outcome: string | null;
+}
+
+export interface RmAlertTable {
+  code: string;
+  sequence: number;
+  type: string;
+  scope: string;
+  agency: string | null;
+  member: number | null;
+  due_at: Date;
+  at: Date;
+}
+
+export interface RmApologyTable {
+  code: string;
+  sequence: number;
+  agency: string;
+  at: Date;
+  new_appointment: Date;
+  by_deadline: boolean;
+  reason: string | null;
+}
+
+export interface RmSupplementRequestTable {
+  code: string;
+  sequence: number;
+  kind: 'INTAKE' | 'PROCESSING';
+  agency: string | null;
+  member: number | null;
+  /** Document codes (JSON array). */
+  missing: string;
+  late: boolean | null;
+  working_days_since_receipt: number | null;
+  at: Date;
+  received_at: Date | null;
+}
+
+/** Every CloudEvent as received: what a rebuild reads instead of Kafka. */
+export interface EventArchiveTable {
+  id: string;
+  code: string;
+  sequence: number;
+  type: string;
+  time: Date;
+  cloud_event: string;
+  received_at: Generated<Date>;
+}
+
+/** Where the projector goes on in each partition: written in the same transaction as the fold. */
+export interface ProjectorOffsetTable {
+  group_id: string;
+  topic: string;
+  partition: number;
+  next_offset: string;
+}
+
+export interface ProjectorGapTable {
+  code: string;
+  expected: number;
+  got: number;
+  at: Generated<Date>;
+  resolved_at: Date | null;
+}
+
+export interface ProjectorRefusedTable {
+  topic: string;
+  partition: number;
+  offset: string;
+  value: string;
+  reason: string;
+  at: Generated<Date>;
 }
