@@ -67,37 +67,26 @@ export KAFKAJS_NO_PARTITIONER_WARNING=1
 # DATABASE_URL names a PostgreSQL server.
 export STORE_DIR="${STORE_DIR:-$STATE_DIR/store}"
 
-# The API refuses a missing or public pseudonym key: this install gets a random one of its own,
-# kept in the state folder (git-ignored), unless the user gave one.
-if [[ -z ${APPLICANT_REF_SECRET:-} ]]; then
-  key_file="$STATE_DIR/secrets/applicant-ref.key"
-  if [[ ! -s $key_file ]]; then
-    mkdir -p "$STATE_DIR/secrets"
-    chmod 700 "$STATE_DIR/secrets"
-    (umask 077 && node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))' >"$key_file.tmp")
-    mv "$key_file.tmp" "$key_file"
-    log "generated this install's APPLICANT_REF_SECRET in ${key_file#"$MOTCUA_ROOT"/}"
+# secret_of_install VAR FILE JS: unless VAR is set, export the secret kept in FILE (state folder,
+# git-ignored, mode 600), made once by the node expression JS.
+secret_of_install() {
+  local var=$1 file=$2 make=$3
+  [[ -z ${!var:-} ]] || return 0
+  if [[ ! -s $file ]]; then
+    mkdir -p "$(dirname "$file")"
+    chmod 700 "$(dirname "$file")"
+    (umask 077 && node -e "process.stdout.write($make)" >"$file.tmp")
+    mv "$file.tmp" "$file"
+    log "generated this install's $var in ${file#"$MOTCUA_ROOT"/}"
   fi
-  chmod 600 "$key_file"
-  APPLICANT_REF_SECRET=$(<"$key_file")
-  export APPLICANT_REF_SECRET
-fi
-
-# The postal webhook accepts only signed events: this install gets a Standard Webhooks secret of
-# its own (whsec_<base64 of 32 random bytes>), kept beside the other, unless the user gave some.
-if [[ -z ${POSTAL_WEBHOOK_SECRETS:-} ]]; then
-  hook_file="$STATE_DIR/secrets/postal-webhook.secret"
-  if [[ ! -s $hook_file ]]; then
-    mkdir -p "$STATE_DIR/secrets"
-    chmod 700 "$STATE_DIR/secrets"
-    (umask 077 && node -e 'process.stdout.write("whsec_" + require("node:crypto").randomBytes(32).toString("base64"))' >"$hook_file.tmp")
-    mv "$hook_file.tmp" "$hook_file"
-    log "generated this install's POSTAL_WEBHOOK_SECRETS in ${hook_file#"$MOTCUA_ROOT"/}"
-  fi
-  chmod 600 "$hook_file"
-  POSTAL_WEBHOOK_SECRETS=$(<"$hook_file")
-  export POSTAL_WEBHOOK_SECRETS
-fi
+  chmod 600 "$file"
+  printf -v "$var" '%s' "$(<"$file")"
+  export "${var?}"
+}
+# The API refuses a missing or public pseudonym key, and the postal webhook accepts only events
+# signed with a Standard Webhooks secret (whsec_<base64>): this install gets its own of each.
+secret_of_install APPLICANT_REF_SECRET "$STATE_DIR/secrets/applicant-ref.key" 'require("node:crypto").randomBytes(32).toString("base64url")'
+secret_of_install POSTAL_WEBHOOK_SECRETS "$STATE_DIR/secrets/postal-webhook.secret" '"whsec_" + require("node:crypto").randomBytes(32).toString("base64")'
 
 # logged_since OFFSET FILE TEXT: TEXT is in FILE after its first OFFSET bytes (the logs are
 # appended to across runs: only this run's lines count).
