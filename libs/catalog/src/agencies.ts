@@ -1,6 +1,7 @@
 import { AgencySchema, type Agency } from '@motcua/contracts';
 import { z } from 'zod';
 import { CatalogError } from './catalog-error';
+import { entryName } from './entry-name';
 import builtIn from './data/agencies.json';
 
 /** A registry entry as the data file writes it: unknown keys refused, so a misspelt `identifier` cannot vanish. */
@@ -30,7 +31,7 @@ export function loadAgencies(data: AgencyRegistryData = builtIn as AgencyRegistr
   const byCode = new Map<string, Agency>();
   const identifiers = new Set<string>();
   data.agencies.forEach((raw, index) => {
-    const name = nameOf(raw, index);
+    const name = entryName(raw, index);
     const parsed = RegisteredAgencySchema.safeParse(raw);
     if (!parsed.success) throw new CatalogError(`agency ${name}: ${z.prettifyError(parsed.error)}`);
     const agency = parsed.data;
@@ -55,7 +56,3 @@ export function builtInAgencies(): AgencyRegistry {
   return loaded;
 }
 
-function nameOf(raw: unknown, index: number): string {
-  const code = raw && typeof raw === 'object' ? (raw as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code ? `"${code}"` : `#${index}`;
-}

@@ -3,6 +3,7 @@ import { DocumentCodeSchema, ProcedureSchema, stageMembers, type Procedure } fro
 import { checkProcedure, UNIT_ID_PATTERN } from '@motcua/dossier';
 import { z } from 'zod';
 import { CatalogError } from './catalog-error';
+import { entryName } from './entry-name';
 import builtIn from './data/procedures.json';
 import { builtInUnits, type UnitRegistry } from './units';
 import { builtInAgencies, type AgencyRegistry } from './agencies';
@@ -70,7 +71,7 @@ export function loadCatalog(
   const procedures: CatalogProcedure[] = [];
   const seen = new Set<string>();
   data.procedures.forEach((raw, index) => {
-    const name = nameOf(raw, index);
+    const name = entryName(raw, index);
     const parsed = CatalogProcedureSchema.safeParse(raw);
     if (!parsed.success) throw new CatalogError(`catalog procedure ${name}: ${z.prettifyError(parsed.error)}`);
     const p = parsed.data as CatalogProcedure;
@@ -118,10 +119,6 @@ export function findProcedure(code: string, version?: string): CatalogProcedure 
   return builtInCatalog().find(code, version);
 }
 
-function nameOf(raw: unknown, index: number): string {
-  const code = raw && typeof raw === 'object' ? (raw as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code ? `"${code}"` : `#${index}`;
-}
 
 function deepFreeze<T>(v: T): T {
   if (v && typeof v === 'object') {

@@ -1,6 +1,7 @@
 import { isSimulationUnit, OneStopUnitSchema, SIMULATION_UNIT_PREFIX, type OneStopUnit } from '@motcua/contracts';
 import { z } from 'zod';
 import { CatalogError } from './catalog-error';
+import { entryName } from './entry-name';
 import builtIn from './data/units.json';
 
 /** A registry entry as the data file writes it: unknown keys refused, so a misspelt `branchOf` cannot vanish. */
@@ -30,7 +31,7 @@ export function loadUnits(data: UnitRegistryData = builtIn as UnitRegistryData):
   }
   const byId = new Map<string, OneStopUnit>();
   data.units.forEach((raw, index) => {
-    const name = nameOf(raw, index);
+    const name = entryName(raw, index, 'id');
     const parsed = RegisteredUnitSchema.safeParse(raw);
     if (!parsed.success) throw new CatalogError(`unit ${name}: ${z.prettifyError(parsed.error)}`);
     const unit = parsed.data;
@@ -61,7 +62,3 @@ export function builtInUnits(): UnitRegistry {
   return loaded;
 }
 
-function nameOf(raw: unknown, index: number): string {
-  const id = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
-  return typeof id === 'string' && id ? `"${id}"` : `#${index}`;
-}
