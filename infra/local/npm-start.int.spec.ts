@@ -16,7 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { answerProblems, HOSTILE_REQUESTS, PERSONAL_FRAGMENTS, withToken } from '../../apps/api/src/testing/hostile-requests';
 import { rawRequest } from '../../apps/api/src/testing/raw-request';
-import { signWebhook } from '../../apps/api/src/postal/webhook-signature';
+import { signWebhook } from '@motcua/standard-webhooks';
 
 const enabled = Boolean(process.env.TEMPORAL_ADDRESS && process.env.KAFKA_BROKERS);
 if (!enabled && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') {

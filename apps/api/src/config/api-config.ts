@@ -1,5 +1,5 @@
 import { DEFAULT_CLAIM_PATHS, type ClaimPaths } from '../auth/claims';
-import { parseWebhookSecrets } from '../postal/webhook-signature';
+import { parseWebhookSecrets } from '@motcua/standard-webhooks';
 import { brokersFromEnv } from '@motcua/event-bus';
 import { storeLocationFromEnv, type StoreLocation } from '@motcua/store';
 import { temporalSettingsFromEnv, type TemporalSettings } from '@motcua/temporal';

@@ -3,7 +3,7 @@ import type { DossierView } from '@motcua/dossier';
 import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
 import { people } from '../testing/test-tokens';
 import { startTestApp, type TestApp } from '../testing/start-test-app';
-import { parseWebhookSecrets, signWebhook } from './webhook-signature';
+import { parseWebhookSecrets, signWebhook } from '@motcua/standard-webhooks';
 
 /**
  * POST /api/v1/postal/events, in process with the in-memory gateway: every row of the contract's

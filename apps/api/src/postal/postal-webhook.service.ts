@@ -11,7 +11,7 @@ import { ApiError, badRequest, notFound, payloadTooLarge } from '../errors/api-e
 import { parseOr400 } from '../errors/parse-body';
 import { POSTAL_BODY_LIMIT } from '../http/raw-body';
 import { POSTAL_EVENTS } from '../store/store.tokens';
-import { StandardWebhookVerifier, type WebhookHeaders, type WebhookVerifier } from './webhook-signature';
+import { StandardWebhookVerifier, type WebhookHeaders, type WebhookVerifier } from '@motcua/standard-webhooks';
 
 /** Who the post's reports are given as: the role and partner the authorization table expects. */
 export const POSTAL_ACTOR: Actor = { id: 'vnpost', role: 'POSTAL_OPERATOR', agency: POSTAL_PARTNER };
