@@ -19,6 +19,7 @@ module.exports = {
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
     '<rootDir>/apps/projector',
+    '<rootDir>/apps/postal-simulator',
     '<rootDir>/apps/identity',
     '<rootDir>/infra',
   ],
