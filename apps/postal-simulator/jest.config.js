@@ -1,1 +1,3 @@
-module.exports = { ...require('../../jest.preset.js'), displayName: 'postal-simulator', rootDir: __dirname };
+// The integration test runs the API in process: the API's Jest settings (its ESM-only packages
+// transpiled, the store's too).
+module.exports = { ...require('../api/jest.config.js'), displayName: 'postal-simulator', rootDir: __dirname };
