@@ -86,8 +86,9 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
   let startAll: ChildProcess;
   let output = '';
   let exited: Promise<number | null>;
-  const pids: Record<'api' | 'worker' | 'identity', number> = { api: 0, worker: 0, identity: 0 };
+  const pids: Record<'api' | 'worker' | 'identity' | 'postal-simulator', number> = { api: 0, worker: 0, identity: 0, 'postal-simulator': 0 };
   let idpPort: number;
+  let simPort: number;
   let issuer: string;
   let bearer: Record<string, string> = {};
 
@@ -95,12 +96,14 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     state = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-npm-start-'));
     port = await freePort();
     idpPort = await freePort();
+    simPort = await freePort();
     url = `http://127.0.0.1:${port}`;
     issuer = `http://127.0.0.1:${idpPort}`;
     // A user's environment: no test runner variables, no key (npm start makes one), no identity
     // provider (npm start runs one; the one of npm test is not the user's).
-    const env: NodeJS.ProcessEnv = { ...process.env, API_PORT: String(port), IDP_PORT: String(idpPort), MOTCUA_STATE_DIR: state };
-    for (const name of Object.keys(env)) if (/^(JEST|NODE_ENV$|APPLICANT_REF_SECRET$|MOTCUA_DEV_INSECURE_KEYS$|AUTH_ISSUER$|AUTH_AUDIENCE$)/.test(name)) delete env[name];
+    // The postal simulator on a free port, its legs a few times faster than by default.
+    const env: NodeJS.ProcessEnv = { ...process.env, API_PORT: String(port), IDP_PORT: String(idpPort), MOTCUA_STATE_DIR: state, POSTAL_SIM_PORT: String(simPort), POSTAL_SIM_DELAY_MS: '300' };
+    for (const name of Object.keys(env)) if (/^(JEST|NODE_ENV$|APPLICANT_REF_SECRET$|MOTCUA_DEV_INSECURE_KEYS$|AUTH_ISSUER$|AUTH_AUDIENCE$|POSTAL_API_URL$|POSTAL_WEBHOOK_SECRETS$|POSTAL_SIMULATOR$)/.test(name)) delete env[name];
     // Its own process group, as a terminal's foreground job: Ctrl-C signals the whole group.
     startAll = spawn('bash', [path.join(ROOT, 'infra/local/start-all.sh')], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     startAll.stdout!.on('data', (c) => (output += c));
@@ -109,7 +112,7 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     let gone = false;
     void exited.then(() => (gone = true));
     await until('the "Motcua is up" banner', () => (output.includes('Motcua is up') ? true : gone ? Promise.reject(new Error(`start-all.sh exited:\n${output}`)) : undefined), 75_000);
-    for (const app of ['api', 'worker'] as const) pids[app] = Number(fs.readFileSync(path.join(state, 'apps', `${app}.pid`), 'utf8'));
+    for (const app of ['api', 'worker', 'postal-simulator'] as const) pids[app] = Number(fs.readFileSync(path.join(state, 'apps', `${app}.pid`), 'utf8'));
     pids.identity = Number(fs.readFileSync(path.join(state, 'identity', 'identity.pid'), 'utf8'));
   });
 
@@ -125,7 +128,8 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     expect(fs.readFileSync(`/proc/${pids.api}/cmdline`, 'utf8').split('\0')).toContain('dist/apps/api/main.js');
     expect(fs.readFileSync(`/proc/${pids.worker}/cmdline`, 'utf8').split('\0')).toContain('dist/apps/worker/main.js');
     expect(fs.readFileSync(`/proc/${pids.worker}/environ`, 'utf8').split('\0')).toContain('MOTCUA_WORKFLOW_BUNDLE=dist/apps/worker/workflow-bundle.js');
-    for (const app of ['api', 'worker'] as const) {
+    expect(fs.readFileSync(`/proc/${pids['postal-simulator']}/cmdline`, 'utf8').split('\0')).toContain('dist/apps/postal-simulator/main.js');
+    for (const app of ['api', 'worker', 'postal-simulator'] as const) {
       expect(fs.readlinkSync(`/proc/${pids[app]}/fd/2`)).toBe(fs.realpathSync(path.join(state, 'apps', `${app}.log`)));
     }
     const key = path.join(state, 'secrets', 'applicant-ref.key');
@@ -211,6 +215,28 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     expect(problems).toEqual({});
   });
 
+  it('runs the postal simulator, the worker told to order from it: a pickup order on it brings a POSTAL dossier to SUBMITTED', async () => {
+    const simUrl = `http://127.0.0.1:${simPort}`;
+    expect(fs.readFileSync(`/proc/${pids.worker}/environ`, 'utf8').split('\0')).toContain(`POSTAL_API_URL=${simUrl}`);
+    expect(output).toContain(`simulator ${simUrl}/orders`);
+    const created = await fetch(`${url}/api/v1/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...bearer },
+      body: JSON.stringify({ procedureCode: 'LLTP-CAP-PHIEU', channel: 'POSTAL', applicant, pickupAddress: 'Số 1 Tràng Tiền, Hà Nội' }),
+    });
+    expect(created.status).toBe(201);
+    const postal = ((await created.json()) as { code: string }).code;
+    // As the worker's order activity will place it: the key of the leg's first run, the API's webhook as callback.
+    const order = { orderRef: `${postal}:PICKUP:1`, leg: 'PICKUP', dossierCode: postal, service: 'HCC', sender: { name: applicant.name, address: 'Số 1 Tràng Tiền, Hà Nội' }, receiver: { name: 'Bộ phận Một cửa', address: 'Hà Nội' }, documentCount: 1, callbackUrl: `${url}/api/v1/postal/events` };
+    const placed = await fetch(`${simUrl}/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `${postal}:PICKUP:1` }, body: JSON.stringify(order) });
+    expect(placed.status).toBe(202);
+    const status = async () => ((await (await fetch(`${url}/api/v1/dossiers/${postal}`, { headers: bearer })).json()) as { status: string }).status;
+    await until('the dossier submitted by the post', async () => ((await status()) === 'SUBMITTED' ? true : undefined), 30_000);
+    const exchanges = async () => ((await (await fetch(`${simUrl}/log`)).json()) as { direction: string; status: number }[]).map((e) => [e.direction, e.status]);
+    const log = await until('the handover answered in the simulator\'s log', async () => ((await exchanges()).length === 3 ? exchanges() : undefined), 10_000);
+    expect(log).toEqual([['received', 202], ['sent', 200], ['sent', 200]]);
+  });
+
   it('with real tokens of the local provider: 401 without one, 403 for another agency, the holding agency completes, the public look-up, the audit trail', async () => {
     const json = { 'content-type': 'application/json' };
     const post = (path: string, body: unknown, headers: Record<string, string>) => fetch(`${url}${path}`, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) });
@@ -266,14 +292,15 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     expect([run.code, run.code === 0 ? '' : run.out.slice(-6000)]).toEqual([0, '']);
   }, 240_000);
 
-  it('logs JSON lines to api.log and worker.log, and no fragment of any request body', () => {
-    const logs = ['api', 'worker'].map((app) => fs.readFileSync(path.join(state, 'apps', `${app}.log`), 'utf8'));
+  it('logs JSON lines to api.log, worker.log and postal-simulator.log, and no fragment of any request body', () => {
+    const logs = ['api', 'worker', 'postal-simulator'].map((app) => fs.readFileSync(path.join(state, 'apps', `${app}.log`), 'utf8'));
     for (const log of logs) {
       const lines = log.split('\n').filter((l) => l.trim() !== '');
       expect(lines.length).toBeGreaterThan(0);
       for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
     }
-    const [api, worker] = logs;
+    const [api, worker, simulator] = logs;
+    expect(simulator).toContain('"msg":"postal simulator started"');
     expect(api).toContain('"msg":"api started"');
     expect(api).toMatch(/"msg":"request","method":"POST","path":"\/api\/v1\/dossiers","status":201/);
     expect(worker).toContain('"msg":"worker started"');
@@ -285,10 +312,11 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
   it('stops every process it started on Ctrl-C, and frees the port', async () => {
     process.kill(-startAll.pid!, 'SIGINT');
     expect(await exited).toBe(130);
-    await until('the apps to be gone', () => (running(pids.api) || running(pids.worker) || running(pids.identity) ? undefined : true), 20_000);
-    for (const pgid of [startAll.pid!, pids.api, pids.worker, pids.identity]) expect([pgid, groupRuns(pgid)]).toEqual([pgid, false]);
+    await until('the apps to be gone', () => (Object.values(pids).some(running) ? undefined : true), 20_000);
+    for (const pgid of [startAll.pid!, ...Object.values(pids)]) expect([pgid, groupRuns(pgid)]).toEqual([pgid, false]);
     expect(await portIsFree(port)).toBe(true);
     expect(await portIsFree(idpPort)).toBe(true);
+    expect(await portIsFree(simPort)).toBe(true);
     expect(fs.existsSync(path.join(state, 'apps', 'api.pid'))).toBe(false);
     expect(fs.existsSync(path.join(state, 'identity', 'identity.pid'))).toBe(false);
   });

@@ -4,7 +4,7 @@
 # nothing changed), starts the Temporal dev server (with its Web UI) and the Kafka broker (or uses
 # TEMPORAL_ADDRESS / KAFKA_BROKERS), the local identity provider (or uses AUTH_ISSUER), then the
 # built worker and API; prints the URLs; Ctrl-C (or TERM) stops everything this run started, and
-# only that.
+# only that. The postal simulator (apps/postal-simulator) plays the post unless POSTAL_SIMULATOR=off.
 set -euo pipefail
 LOG_TAG=start
 # shellcheck source=lib.sh
@@ -18,11 +18,17 @@ API_PORT="${API_PORT:-3000}"
 API_HOST="${API_HOST:-127.0.0.1}"
 export API_PORT API_HOST
 port_free "$API_PORT" || die "port $API_PORT is taken: set API_PORT to another one"
+# The postal simulator's port, checked before the build like the API's.
+postal_sim=1
+[[ ${POSTAL_SIMULATOR:-on} == off ]] && postal_sim=0
+POSTAL_SIM_PORT="${POSTAL_SIM_PORT:-3100}"
+export POSTAL_SIM_PORT
+if ((postal_sim)); then port_free "$POSTAL_SIM_PORT" || die "port $POSTAL_SIM_PORT is taken: set POSTAL_SIM_PORT to another one (or POSTAL_SIMULATOR=off)"; fi
 
 # The processes users deploy, not tsx: under tsx the API had two copies of @nestjs/common and
 # answered 500 where the bundle answers 400 (PITFALLS.md 15).
 log "building the API, the worker and the identity provider (dist/; unchanged sources come from the Nx cache)"
-NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker identity --outputStyle=static >&2 ||
+NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker identity postal-simulator --outputStyle=static >&2 ||
   die "the build failed (above)"
 
 APPS_STATE="$STATE_DIR/apps"
@@ -43,6 +49,7 @@ cleanup() {
   log "stopping"
   stop_pidfile "$APPS_STATE/api.pid" 15 || true
   stop_pidfile "$APPS_STATE/worker.pid" 15 || true
+  stop_pidfile "$APPS_STATE/postal-simulator.pid" 15 || true
   if [[ -z $idp_external ]] && ((idp_was_up == 0)); then "$MOTCUA_LOCAL_DIR/identity.sh" stop || true; fi
   if ((stack_was_up == 0)); then "$MOTCUA_LOCAL_DIR/stack.sh" down || true; fi
   log "stopped"
@@ -93,6 +100,16 @@ secret_of_install POSTAL_WEBHOOK_SECRETS "$STATE_DIR/secrets/postal-webhook.secr
 logged_since() { tail -c "+$(($1 + 1))" "$2" 2>/dev/null | grep -qF "$3"; }
 size_of() { stat -c %s "$1" 2>/dev/null || echo 0; }
 
+# Before the worker: its postal orders go to POSTAL_API_URL, the simulator's unless set. The
+# simulator keeps its orders in the state folder (a restart goes on with them).
+if ((postal_sim)); then
+  export POSTAL_API_URL="${POSTAL_API_URL:-http://127.0.0.1:$POSTAL_SIM_PORT}"
+  start_detached "$APPS_STATE/postal-simulator.pid" "$APPS_STATE/postal-simulator.log" \
+    env POSTAL_SIM_STATE_DIR="${POSTAL_SIM_STATE_DIR:-$APPS_STATE/postal-simulator}" node --enable-source-maps dist/apps/postal-simulator/main.js
+  WAIT_PIDFILE="$APPS_STATE/postal-simulator.pid" wait_for 30 "$APPS_STATE/postal-simulator.log" "the postal simulator on port $POSTAL_SIM_PORT" \
+    node -e "fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "http://127.0.0.1:$POSTAL_SIM_PORT/health"
+fi
+
 log "starting the worker and the API (logs in ${APPS_STATE#"$MOTCUA_ROOT"/})"
 worker_from=$(size_of "$APPS_STATE/worker.log")
 start_detached "$APPS_STATE/worker.pid" "$APPS_STATE/worker.log" \
@@ -112,7 +129,8 @@ cat >&2 <<INFO
                  TOKEN=\$(npm run --silent token -- --role ONE_STOP_OFFICER --agency 000.00.00.H26)
     Temporal UI  ${TEMPORAL_UI:-(external Temporal at $TEMPORAL_ADDRESS)}
     Temporal     $TEMPORAL_ADDRESS      Kafka  $KAFKA_BROKERS  (topic dossier.events)
-    Logs         ${APPS_STATE#"$MOTCUA_ROOT"/}/api.log, worker.log  (JSON lines)$([[ -n $idp_external ]] || echo ", ${STATE_DIR#"$MOTCUA_ROOT"/}/identity/identity.log")
+    Postal       $( ((postal_sim)) && echo "simulator http://127.0.0.1:$POSTAL_SIM_PORT/orders, /log  (knobs: README \"Postal partner\")" || echo "POSTAL_API_URL=${POSTAL_API_URL:-(not set)}  (simulator off)")
+    Logs         ${APPS_STATE#"$MOTCUA_ROOT"/}/api.log, worker.log$( ((postal_sim == 0)) || echo ", postal-simulator.log")  (JSON lines)$([[ -n $idp_external ]] || echo ", ${STATE_DIR#"$MOTCUA_ROOT"/}/identity/identity.log")
   Ctrl-C stops everything this run started.
 
 INFO
@@ -120,8 +138,10 @@ INFO
 # Stay in the foreground while both apps (and the identity provider this run started) live; if
 # one dies, say so and stop the rest.
 idp_alive() { [[ -n $idp_external ]] || ((idp_was_up)) || pid_alive "$STATE_DIR/identity/identity.pid"; }
-while pid_alive "$APPS_STATE/api.pid" && pid_alive "$APPS_STATE/worker.pid" && idp_alive; do sleep 1; done
+postal_sim_alive() { ((postal_sim == 0)) || pid_alive "$APPS_STATE/postal-simulator.pid"; }
+while pid_alive "$APPS_STATE/api.pid" && pid_alive "$APPS_STATE/worker.pid" && idp_alive && postal_sim_alive; do sleep 1; done
 log "ERROR: an app exited; last lines of its log:"
 tail -n 20 "$APPS_STATE/api.log" "$APPS_STATE/worker.log" >&2 || true
+((postal_sim == 0)) || tail -n 20 "$APPS_STATE/postal-simulator.log" >&2 || true
 [[ -n $idp_external ]] || tail -n 20 "$STATE_DIR/identity/identity.log" >&2 || true
 exit 1

@@ -29,7 +29,7 @@ const header = (req: IncomingMessage, name: string) => {
 };
 
 /**
- * The simulated post's HTTP surface (node:http: five routes of a stand-in partner need no
+ * The simulated post's HTTP surface (node:http: a handful of routes of a stand-in partner need no
  * framework, and its answers do not go through our API's code):
  *   POST /orders, DELETE /orders/{orderRef}         the order API of the contract
  *   GET /orders, GET /orders/{orderRef}, GET /log    its state and every exchange, for integrators
