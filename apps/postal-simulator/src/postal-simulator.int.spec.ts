@@ -8,23 +8,15 @@
  * The API and a worker run in this process, the worker on a private task queue, the dossiers under
  * a unit of their own, so a re-run starts from fresh workflows.
  */
-import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { builtInUnits, loadCatalog, loadUnits } from '@motcua/catalog';
-import { DOSSIER_EVENTS_TOPIC, isS10Waybill } from '@motcua/contracts';
-import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-bus';
+import { isS10Waybill } from '@motcua/contracts';
 import { parseWebhookSecrets } from '@motcua/standard-webhooks';
-import { createDossierWorker, temporalSettingsFromEnv } from '@motcua/temporal';
-import { AppModule } from '../../api/src/app.module';
-import { createApiApp } from '../../api/src/app-setup';
 import type { Principal } from '../../api/src/auth/principal';
-import { apiConfigFromEnv } from '../../api/src/config/api-config';
-import { TEST_APPLICANT_REF_SECRET } from '../../api/src/testing/test-applicant-ref-secret';
-import { people, TestTokens } from '../../api/src/testing/test-tokens';
+import { eventually, startLiveApp, type LiveApp } from '../../api/src/testing/start-live-app';
+import { people } from '../../api/src/testing/test-tokens';
 import { createSimulatorServer } from './http-server';
 import { RequestLog } from './request-log';
 import { PostalSimulator } from './simulator';
@@ -65,8 +57,6 @@ async function startSimulator(over: Parameters<typeof testConfig>[0]) {
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 
 (enabled ? describe : describe.skip)('the postal simulator against the API, Temporal and Kafka', () => {
-  const temporal = { ...temporalSettingsFromEnv(), taskQueue: `postal-sim-it-${randomUUID()}` };
-  const brokers = brokersFromEnv();
   const id = randomBytes(4).toString('hex').toUpperCase();
   const unit = `${id.slice(0, 3)}.${id.slice(3, 5)}.${id.slice(5, 7)}.X98`;
   const catalog = loadCatalog(
@@ -79,35 +69,13 @@ type Simulator = Awaited<ReturnType<typeof startSimulator>>;
   const party = { name: applicant.name, address: applicant.address, phone: applicant.phone };
   const oneStopUnit = { name: 'Bộ phận Một cửa', address: '12 Lê Lai, Hà Nội' };
 
-  let connection: NativeConnection;
-  let publisher: KafkaPublisher;
-  let worker: Worker;
-  let running: Promise<void>;
-  let app: INestApplication;
+  let api: LiveApp;
   let url: string;
-  let tokens: TestTokens;
   // Duplicates and reordering on every step; another post whose every delivery attempt fails.
   let post: Simulator;
   let failingPost: Simulator;
 
-  async function call(method: string, path: string, body?: unknown, as: Principal = officer) {
-    const res = await fetch(url + path, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.tokenFor(as)}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Json };
-  }
-
-  async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const v = await fn();
-      if (v !== undefined) return v;
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  const call = (method: string, path: string, body?: unknown, as: Principal = officer) => api.call(method, path, body, as);
   const statusOf = async (code: string) => (await call('GET', `/api/v1/dossiers/${code}`)).body.status as string;
   const reaches = (code: string, status: string) => eventually(`${code} ${status}`, async () => ((await statusOf(code)) === status ? true : undefined));
 
@@ -148,20 +116,8 @@ type Simulator = Awaited<ReturnType<typeof startSimulator>>;
   }
 
   beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    const admin = new KafkaTopicAdmin({ brokers, clientId: 'postal-sim-it' });
-    await admin.ensureTopic(DOSSIER_EVENTS_TOPIC);
-    await admin.close();
-    connection = await NativeConnection.connect({ address: temporal.address });
-    publisher = new KafkaPublisher({ brokers, clientId: 'postal-sim-it-worker' });
-    worker = await createDossierWorker({ connection, namespace: temporal.namespace, taskQueue: temporal.taskQueue, publisher });
-    running = worker.run();
-
-    const config = { ...apiConfigFromEnv({ ...process.env, APPLICANT_REF_SECRET: TEST_APPLICANT_REF_SECRET }), temporal, postalWebhookSecrets: parseWebhookSecrets(SECRET) };
-    tokens = await TestTokens.create();
-    app = await createApiApp(AppModule.forRoot(config, catalog, tokens.verifier), { logger: false, requestLog: false });
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    api = await startLiveApp({ name: 'postal-sim-it', catalog, config: { postalWebhookSecrets: parseWebhookSecrets(SECRET) } });
+    url = api.url;
     post = await startSimulator({ seed: 'it', duplicateRate: 1, reorderRate: 1 });
     failingPost = await startSimulator({ seed: 'it', duplicateRate: 1, failedAttemptRate: 1, attemptGapMs: 500 });
   });
@@ -169,13 +125,7 @@ type Simulator = Awaited<ReturnType<typeof startSimulator>>;
   afterAll(async () => {
     await post?.close();
     await failingPost?.close();
-    await app?.close();
-    if (worker) {
-      worker.shutdown();
-      await running;
-    }
-    await publisher?.close();
-    await connection?.close();
+    await api?.close();
   });
 
   it('picks up (HANDED_OVER before a late PICKED_UP, each twice) → SUBMITTED; a delivery order → DELIVERED; nothing doubled, nothing abandoned', async () => {

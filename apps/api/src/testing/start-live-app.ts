@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
+import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-bus';
+import { createDossierWorker, temporalSettingsFromEnv } from '@motcua/temporal';
+import { AppModule } from '../app.module';
+import { createApiApp } from '../app-setup';
+import type { Principal } from '../auth/principal';
+import { apiConfigFromEnv, type ApiConfig } from '../config/api-config';
+import type { ProcedureCatalog } from '../procedures/procedure-catalog';
+import { TEST_APPLICANT_REF_SECRET } from './test-applicant-ref-secret';
+import { TestTokens } from './test-tokens';
+
+// Response bodies are whatever JSON the API answered; tests read them freely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+export interface LiveApp {
+  url: string;
+  tokens: TestTokens;
+  /** fetch against the API, JSON in and out, with a bearer token of `as`. */
+  call(method: string, path: string, body: unknown, as: Principal): Promise<{ status: number; body: Json }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The production AppModule against the real servers of the environment (TEMPORAL_ADDRESS,
+ * KAFKA_BROKERS: infra/local/stack.sh), with a worker in this process on a task queue of its own
+ * (so a re-run starts from fresh workflows), for integration tests. Tokens are a test issuer's: the
+ * test's own units have no account at the local identity provider.
+ */
+export async function startLiveApp(options: { name: string; catalog: ProcedureCatalog; config?: Partial<ApiConfig> }): Promise<LiveApp> {
+  const temporal = { ...temporalSettingsFromEnv(), taskQueue: `${options.name}-${randomUUID()}` };
+  const brokers = brokersFromEnv();
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const admin = new KafkaTopicAdmin({ brokers, clientId: options.name });
+  await admin.ensureTopic(DOSSIER_EVENTS_TOPIC);
+  await admin.close();
+  const connection = await NativeConnection.connect({ address: temporal.address });
+  const publisher = new KafkaPublisher({ brokers, clientId: `${options.name}-worker` });
+  const worker: Worker = await createDossierWorker({ connection, namespace: temporal.namespace, taskQueue: temporal.taskQueue, publisher });
+  const running = worker.run();
+
+  const config = { ...apiConfigFromEnv({ ...process.env, APPLICANT_REF_SECRET: TEST_APPLICANT_REF_SECRET }), temporal, ...options.config };
+  const tokens = await TestTokens.create();
+  const app = await createApiApp(AppModule.forRoot(config, options.catalog, tokens.verifier), { logger: false, requestLog: false });
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    url,
+    tokens,
+    async call(method, path, body, as) {
+      const res = await fetch(url + path, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.tokenFor(as)}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Json };
+    },
+    async close() {
+      await app.close();
+      worker.shutdown();
+      await running;
+      await publisher.close();
+      await connection.close();
+    },
+  };
+}
+
+/** Polls `fn` until it gives a value, or fails naming `what` after `timeoutMs`. */
+export async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
