@@ -44,6 +44,7 @@ async function main() {
     server.close();
     server.closeAllConnections();
     await sim.settled();
+    sim.flush();
     log('info', 'postal simulator stopped');
     process.exit(0);
   };

@@ -97,6 +97,8 @@ export class PostalSimulator {
   private readonly state: SimulatorState;
   private readonly calendar: WorkingCalendar;
   private readonly inflight = new Map<number, Promise<void>>();
+  /** Changed since the state was last written. */
+  private dirty = false;
   /** A key of the right shape the receiver does not know: what a forged copy is signed with. */
   private readonly forgedSecret: string;
 
@@ -239,6 +241,18 @@ export class PostalSimulator {
       const sending = this.send(d).finally(() => this.inflight.delete(d.id));
       this.inflight.set(d.id, sending);
     }
+    this.flush();
+  }
+
+  /**
+   * Writes the state if it changed. Written whole, so once a tick rather than at every change
+   * (1,000 orders took 33 s when each change rewrote the file): a crash loses at most the last
+   * tick's changes, a stop (main.ts) none.
+   */
+  flush(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.deps.store.save(this.state);
   }
 
   /** Resolves once every webhook request started so far has been answered (tests). */
@@ -406,6 +420,6 @@ export class PostalSimulator {
   }
 
   private save(): void {
-    this.deps.store.save(this.state);
+    this.dirty = true;
   }
 }
