@@ -76,9 +76,10 @@ describe('postal orders (workflow)', () => {
     const publisher = new MemoryPublisher();
     const postal = createPostalActivities({
       operator,
-      contacts: { of: async () => ({ name: 'Nguyễn Văn An', phone: '0912345678', address: '5 Tràng Tiền, Hà Nội', pickupAddress: '12 Hàng Bài, Hà Nội' }) },
+      contacts: {
+        of: async () => ({ name: 'Nguyễn Văn An', phone: '0912345678', address: '5 Tràng Tiền, Hà Nội', pickupAddress: '12 Hàng Bài, Hà Nội', addressArea: area, pickupArea: null }),
+      },
       callbackUrl: 'http://127.0.0.1:3000/api/v1/postal/events',
-      areaOf: async () => area,
     });
     const worker = await Worker.create({
       connection: env.nativeConnection,

@@ -116,27 +116,29 @@ describe('HttpPostalOperator', () => {
 describe('placePostalOrder (the activity)', () => {
   const contacts: ContactLookup = {
     async of(code) {
-      return code === CODE ? { name: 'Nguyễn Văn An', phone: '0912345678', address: '5 Tràng Tiền, Hà Nội', pickupAddress: '12 Hàng Bài, Hà Nội' } : null;
+      return code === CODE
+        ? { name: 'Nguyễn Văn An', phone: '0912345678', address: '5 Tràng Tiền, Hà Nội', pickupAddress: '12 Hàng Bài, Hà Nội', addressArea: '000.00.00.H26', pickupArea: '000.00.00.H42' }
+        : null;
     },
   };
   const input = { dossierCode: CODE, unit: '000.00.00.H42', leg: 'PICKUP' as const, n: 1, key: `${CODE}:PICKUP:1`, documentCount: 1 };
 
-  it('reads the pickup address from the applicant store, and gives the workflow back only references and codes', async () => {
+  it('reads the pickup address and its area from the applicant store, and gives the workflow back only references and codes', async () => {
     reply = () => ({ status: 201, body: { orderRef: input.key, waybill: 'EN340902457VN', status: 'CREATED' } });
     const activities = createPostalActivities({
       operator: new HttpPostalOperator({ baseUrl }),
       contacts,
       callbackUrl: order.callbackUrl,
       unitName: () => 'Trung tâm Phục vụ hành chính công',
-      areaOf: async () => '000.00.00.H42',
     });
     const answer = await activities.placePostalOrder(input);
     expect(answer).toEqual({ kind: 'PLACED', orderRef: input.key, waybill: 'EN340902457VN', partnerStatus: 'CREATED', scope: 'SAME_DISTRICT' });
     expect(JSON.stringify(answer)).not.toMatch(/Hàng Bài|Nguyễn|0912/);
     expect(seen[0].body).toEqual(order);
 
+    // The return goes to the applicant's address, in another province: J+4.
     const back = await activities.placePostalOrder({ ...input, leg: 'RETURN', key: `${CODE}:RETURN:1` });
-    expect(back.kind).toBe('PLACED');
+    expect(back).toMatchObject({ kind: 'PLACED', scope: 'BETWEEN_PROVINCES' });
     expect(seen[1]).toMatchObject({ key: `${CODE}:RETURN:1`, body: { leg: 'RETURN', service: 'RESULT', sender: { kind: 'UNIT' }, receiver: { kind: 'APPLICANT', address: '5 Tràng Tiền, Hà Nội' } } });
   });
 

@@ -28,7 +28,15 @@ export interface PostalActivities {
 
 /** The applicant's contact data, as the applicant store keeps it (libs/store). */
 export interface ContactLookup {
-  of(dossierCode: string): Promise<{ name: string; phone: string; address: string | null; pickupAddress: string | null } | null>;
+  of(dossierCode: string): Promise<{
+    name: string;
+    phone: string;
+    address: string | null;
+    pickupAddress: string | null;
+    /** Where the addresses lie (a one-stop unit's identifier): how far a leg travels. */
+    addressArea?: string | null;
+    pickupArea?: string | null;
+  } | null>;
 }
 
 export interface PostalActivityDeps {
@@ -38,8 +46,6 @@ export interface PostalActivityDeps {
   callbackUrl: string;
   /** The unit's name for the order, from the unit registry (its identifier when unknown). */
   unitName?: (unit: string) => string | undefined;
-  /** The area of the applicant's address (leg-scope.ts); none known yet: no transit target. */
-  areaOf?: (dossierCode: string, leg: PostalLeg) => Promise<string | null>;
 }
 
 /**
@@ -67,8 +73,10 @@ export function createPostalActivities(deps: PostalActivityDeps): PostalActiviti
       };
       const answer = await whenBusyRetryLater(() => deps.operator.placeOrder(order, input.key));
       if (answer.kind === 'REFUSED') return { kind: 'REFUSED', reason: 'OPERATOR_REFUSED', httpStatus: answer.httpStatus, partnerCode: answer.partnerCode };
-      const area = (await deps.areaOf?.(input.dossierCode, input.leg)) ?? null;
-      return { ...answer, scope: legScopeOf(input.unit, area) };
+      // The area of the address the leg goes to or from: a pickup elsewhere than the applicant's
+      // address lies where its own area says, or nowhere known.
+      const area = input.leg === 'PICKUP' && contact.pickupAddress ? contact.pickupArea : contact.addressArea;
+      return { ...answer, scope: legScopeOf(input.unit, area ?? null) };
     },
 
     async cancelPostalOrder({ orderRef }) {
