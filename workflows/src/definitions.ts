@@ -55,11 +55,6 @@ export interface DossierWorkflowInput {
   clockOffsetMs?: number;
   /** Upsert Temporal search attributes (off where the server has none registered). Default on. */
   visibility?: boolean;
-  /**
-   * Give the postal operator its orders (pickup, return, cancellation). Default on. Off where the
-   * post is played by someone else: a scenario's actions are the post.
-   */
-  postalOrders?: boolean;
 }
 
 export const codeAllocateUpdate = defineUpdate<number, [{ key: string }]>('allocate');

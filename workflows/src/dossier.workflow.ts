@@ -98,7 +98,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Retu
   };
 
   if (patched(EFFECTS_APART)) {
-    const postal = patched(POSTAL_ORDERS) && input.postalOrders !== false;
+    const postal = patched(POSTAL_ORDERS);
     let ordersDone = !postal;
     const orders = postal ? workThroughPostalOrders(dossier, now, terminal).then(() => void (ordersDone = true)) : undefined;
     // Events go on being published until the orders are done too: their answers are events.

@@ -1,5 +1,4 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { MemoryPublisher } from '@motcua/event-bus';
 import {
   createPostalActivities,
@@ -9,20 +8,17 @@ import {
   type PlaceOrderResult,
   type PostalOperator,
 } from '@motcua/activities';
-import { buildWorkflowBundle, installTemporalRuntime } from '@motcua/temporal';
 import { vnGovCalendar } from '@motcua/calendar';
 import type { PostalOrderRequest, Procedure } from '@motcua/contracts';
 import type { RecordedEvent } from '@motcua/dossier';
 import { commandUpdate, dossierWorkflow, eventsQuery, type DossierWorkflowInput } from './public-api';
+import { startTimeSkipping, type TimeSkipping } from '../../libs/temporal/src/testing/time-skipping';
 
 /**
  * The postal orders on the time-skipping server: each order reaches the operator under one key
  * however often the activity is retried, its answer is recorded once, a refusal raises the post's
  * alert, a withdrawal cancels a pending pickup, and a leg past its transit target is alerted.
  */
-const TEST_SERVER = process.env.TEMPORAL_TEST_SERVER;
-if (!TEST_SERVER) throw new Error('TEMPORAL_TEST_SERVER must point at the installed test server (npm test sets it)');
-
 const UNIT = '000.00.00.H42';
 const procedure: Procedure & { version: string } = {
   code: 'T.POST.01',
@@ -59,18 +55,10 @@ class FakeOperator implements PostalOperator {
 }
 
 describe('postal orders (workflow)', () => {
-  let env: TestWorkflowEnvironment;
-  let bundle: WorkflowBundleWithSourceMap;
+  let server: TimeSkipping;
   let seq = 0;
-
-  beforeAll(async () => {
-    installTemporalRuntime('test', 'ERROR');
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEST_SERVER } } });
-    bundle = await buildWorkflowBundle();
-  });
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  beforeAll(async () => (server = await startTimeSkipping()));
+  afterAll(() => server?.env.teardown());
 
   async function withWorker<T>(operator: FakeOperator, area: string | null, fn: (publisher: MemoryPublisher) => Promise<T>): Promise<T> {
     const publisher = new MemoryPublisher();
@@ -82,9 +70,9 @@ describe('postal orders (workflow)', () => {
       callbackUrl: 'http://127.0.0.1:3000/api/v1/postal/events',
     });
     const worker = await Worker.create({
-      connection: env.nativeConnection,
+      connection: server.env.nativeConnection,
       taskQueue: 'postal-test',
-      workflowBundle: bundle,
+      workflowBundle: server.bundle,
       activities: { ...createPublishActivities({ publisher }), ...postal },
     });
     return worker.runUntil(() => fn(publisher));
@@ -93,7 +81,7 @@ describe('postal orders (workflow)', () => {
   async function start(startLocal: string) {
     seq += 1;
     const start = Date.parse(startLocal);
-    const offset = start - (await env.currentTimeMs());
+    const offset = start - (await server.env.currentTimeMs());
     const code = `${UNIT}-260601-${String(seq).padStart(4, '0')}`;
     const calendar = vnGovCalendar();
     const input: DossierWorkflowInput = {
@@ -101,8 +89,8 @@ describe('postal orders (workflow)', () => {
       clockOffsetMs: offset,
       visibility: false,
     };
-    const handle = await env.client.workflow.start(dossierWorkflow, { workflowId: code, taskQueue: 'postal-test', args: [input] });
-    const until = async (iso: string) => env.sleep(Math.max(0, Date.parse(iso) - ((await env.currentTimeMs()) + offset)));
+    const handle = await server.env.client.workflow.start(dossierWorkflow, { workflowId: code, taskQueue: 'postal-test', args: [input] });
+    const until = async (iso: string) => server.env.sleep(Math.max(0, Date.parse(iso) - ((await server.env.currentTimeMs()) + offset)));
     return { handle, code, until };
   }
 
