@@ -6,6 +6,7 @@
 import { calendarFor, parseInstant, toLocalIso } from '@motcua/calendar';
 import type { PostalLegScope } from '@motcua/contracts';
 import { SYSTEM_ACTOR, type Actor } from './actor';
+import { authorize, ENGINE_ONLY, ROLES } from './authorization';
 import type { DossierCommand } from './commands';
 import { Dossier } from './dossier';
 import { afterEffect, NOTHING_DONE, pendingEffects, pendingOf, postalOrdersOf } from './effects';
@@ -125,6 +126,17 @@ describe('postal orders as effects', () => {
       expect.objectContaining({ type: 'AlertRaised', alert: 'POSTAL_ORDER_REFUSED', scope: 'POSTAL', agency: null, member: null }),
     ]);
     expect(d.state.status).toBe('PICKUP_REQUESTED');
+  });
+
+  it('the answers are the engine\'s to record: no role may give them (the workflow has no update for them either)', () => {
+    const d = dossier();
+    for (const role of ROLES) {
+      for (const type of ENGINE_ONLY) {
+        const by: Actor = { id: 'someone', role, agency: UNIT };
+        const command = { ...placed('2026-06-01 08:11', 'PICKUP', null), type, by } as DossierCommand;
+        expect([role, type, authorize(by, command, d.state)?.rule]).toEqual([role, type, 'ACCESS.ROLE_MAY_NOT']);
+      }
+    }
   });
 
   it('an answer that arrives after a later partner report is recorded, and does not move the dossier\'s time on', () => {
