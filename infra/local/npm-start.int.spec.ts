@@ -227,7 +227,7 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     expect(created.status).toBe(201);
     const postal = ((await created.json()) as { code: string }).code;
     // As the worker's order activity will place it: the key of the leg's first run, the API's webhook as callback.
-    const order = { orderRef: `${postal}:PICKUP:1`, leg: 'PICKUP', dossierCode: postal, service: 'HCC', sender: { name: applicant.name, address: 'Số 1 Tràng Tiền, Hà Nội' }, receiver: { name: 'Bộ phận Một cửa', address: 'Hà Nội' }, documentCount: 1, callbackUrl: `${url}/api/v1/postal/events` };
+    const order = { orderRef: `${postal}:PICKUP:1`, leg: 'PICKUP', dossierCode: postal, service: 'DOSSIER', sender: { kind: 'APPLICANT', name: applicant.name, address: 'Số 1 Tràng Tiền, Hà Nội', phone: null, unit: null }, receiver: { kind: 'UNIT', name: 'Bộ phận Một cửa', address: null, phone: null, unit: '000.00.00.H26' }, documentCount: 1, callbackUrl: `${url}/api/v1/postal/events` };
     const placed = await fetch(`${simUrl}/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `${postal}:PICKUP:1` }, body: JSON.stringify(order) });
     expect(placed.status).toBe(202);
     const status = async () => ((await (await fetch(`${url}/api/v1/dossiers/${postal}`, { headers: bearer })).json()) as { status: string }).status;

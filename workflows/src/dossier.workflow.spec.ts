@@ -1,21 +1,18 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { MemoryPublisher } from '@motcua/event-bus';
 import { createPublishActivities } from '@motcua/activities';
-import { buildWorkflowBundle, installTemporalRuntime } from '@motcua/temporal';
 import { vnGovCalendar } from '@motcua/calendar';
 import type { Procedure } from '@motcua/contracts';
 import { fromCloudEvent } from '@motcua/wire';
 import { commandUpdate, dossierWorkflow, eventsQuery, RULE_VIOLATION, stateQuery, type DossierWorkflowInput } from './public-api';
+import { startTimeSkipping, type TimeSkipping } from '../../libs/temporal/src/testing/time-skipping';
 
 /**
  * The workflow shell on the time-skipping server: updates decide, timers fire at their instants
  * while time skips, refused commands leave no trace, and events reach the publisher in order.
  */
-const TEST_SERVER = process.env.TEMPORAL_TEST_SERVER;
-if (!TEST_SERVER) throw new Error('TEMPORAL_TEST_SERVER must point at the installed test server (npm test sets it)');
 
 const procedure: Procedure & { version: string } = {
   code: 'T.TEST.01',
@@ -31,24 +28,20 @@ const officer = { id: 'officer-1', role: 'ONE_STOP_OFFICER', agency: '000.00.00.
 const agency = (a: string) => ({ id: 'officer-2', role: 'AGENCY_OFFICER', agency: a });
 
 describe('dossierWorkflow', () => {
-  let env: TestWorkflowEnvironment;
-  let bundle: WorkflowBundleWithSourceMap;
-
+  let server: TimeSkipping;
+  let env: TimeSkipping['env'];
   beforeAll(async () => {
-    installTemporalRuntime('test', 'ERROR');
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEST_SERVER } } });
-    bundle = await buildWorkflowBundle();
+    server = await startTimeSkipping();
+    env = server.env;
   });
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  afterAll(() => env?.teardown());
 
   async function withWorker<T>(fn: (publisher: MemoryPublisher) => Promise<T>): Promise<T> {
     const publisher = new MemoryPublisher();
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: 'test',
-      workflowBundle: bundle,
+      workflowBundle: server.bundle,
       activities: createPublishActivities({ publisher }),
     });
     return worker.runUntil(() => fn(publisher));

@@ -9,8 +9,22 @@ import {
 } from '@temporalio/workflow';
 import { calendarFor, parseInstant } from '@motcua/calendar';
 import { ACTION_NAMES, TERMINAL_STATUSES, type DossierStatus } from '@motcua/contracts';
-import { afterEffect, Dossier, dueAlerts, fold, isRefusal, NOTHING_DONE, parseCommand, pendingEffects, toView, type DossierCommand } from '@motcua/dossier';
-import type { PublishActivities } from '@motcua/activities';
+import {
+  afterEffect,
+  Dossier,
+  dueAlerts,
+  fold,
+  isRefusal,
+  NOTHING_DONE,
+  parseCommand,
+  pendingOf,
+  SYSTEM_ACTOR,
+  toView,
+  type DossierCommand,
+  type EngineCommand,
+  type PostalOrderEffect,
+} from '@motcua/dossier';
+import type { PostalActivities, PublishActivities } from '@motcua/activities';
 import {
   BAD_COMMAND,
   INTERNAL_COMMANDS,
@@ -28,6 +42,13 @@ const { publishDossierEvents } = proxyActivities<PublishActivities>({
   startToCloseTimeout: '30 seconds',
   // Kafka may be down for a while: keep trying, ever more slowly, and never drop an event.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const { placePostalOrder, cancelPostalOrder } = proxyActivities<PostalActivities>({
+  startToCloseTimeout: '1 minute',
+  // The operator may be down or slow for hours: an order is never dropped, only retried ever more
+  // slowly (or as its 429/503 Retry-After asks); a refusal is an answer, not a failure.
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
 
@@ -77,7 +98,11 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Retu
   };
 
   if (patched(EFFECTS_APART)) {
-    await Promise.all([keepTime(dossier, now, terminal, showInList), workThroughEffects(dossier, terminal)]);
+    const postal = patched(POSTAL_ORDERS);
+    let ordersDone = !postal;
+    const orders = postal ? workThroughPostalOrders(dossier, now, terminal).then(() => void (ordersDone = true)) : undefined;
+    // Events go on being published until the orders are done too: their answers are events.
+    await Promise.all([keepTime(dossier, now, terminal, showInList), workThroughEffects(dossier, () => terminal() && ordersDone), orders]);
   } else {
     await publishingInline(dossier, now, terminal, showInList);
   }
@@ -125,16 +150,73 @@ async function keepTime(dossier: Dossier, now: () => number, terminal: () => boo
   }
 }
 
-/** The effects the dossier's log calls for, each channel in order, until the dossier has ended and nothing is left. */
-async function workThroughEffects(dossier: Dossier, terminal: () => boolean): Promise<void> {
+/** The events the dossier's log has to publish, in order, until the dossier has ended and nothing is left. */
+async function workThroughEffects(dossier: Dossier, ended: () => boolean): Promise<void> {
   let done = NOTHING_DONE;
   for (;;) {
-    await condition(() => pendingEffects(dossier.events, done).length > 0 || terminal());
-    const [effect] = pendingEffects(dossier.events, done);
+    await condition(() => pendingOf('events', dossier.events, done).length > 0 || ended());
+    const [effect] = pendingOf('events', dossier.events, done);
     if (!effect) return; // ended, and everything done
     await publishDossierEvents([...effect.records]);
     done = afterEffect(done, effect);
   }
+}
+
+/**
+ * Dossiers started from this version on give the postal operator its orders (a pickup, a return
+ * by post, the cancellation of a pickup on withdrawal) as effects of their own; dossiers started
+ * before it never did, and replay as they ran.
+ */
+const POSTAL_ORDERS = 'postal-orders-as-effects';
+
+/**
+ * The postal orders the log calls for, one at a time, each answer recorded as an event of the
+ * dossier (through the domain, so the log stays the only record) before the next is looked at.
+ * Its own activities and retry policy: a slow or absent operator holds up neither the clock nor
+ * the publishing of events.
+ */
+async function workThroughPostalOrders(dossier: Dossier, now: () => number, terminal: () => boolean): Promise<void> {
+  let done = NOTHING_DONE;
+  for (;;) {
+    await condition(() => pendingOf('postalOrders', dossier.events, done).length > 0 || terminal());
+    const [effect] = pendingOf('postalOrders', dossier.events, done);
+    if (!effect) return;
+    const answer = await giveOrder(dossier, effect);
+    dossier.execute({ ...answer, at: now(), by: SYSTEM_ACTOR } as DossierCommand);
+    done = afterEffect(done, effect);
+  }
+}
+
+type Answer = EngineCommand extends infer C ? (C extends EngineCommand ? Omit<C, 'at' | 'by'> : never) : never;
+
+async function giveOrder(dossier: Dossier, effect: PostalOrderEffect): Promise<Answer> {
+  const order = { leg: effect.leg, n: effect.n };
+  if (effect.action === 'CANCEL') {
+    const placed = dossier.events.find((r) => r.event.type === 'PostalOrderPlaced' && r.event.leg === effect.leg && r.event.n === effect.n);
+    const orderRef = placed?.event.type === 'PostalOrderPlaced' ? placed.event.orderRef : effect.key;
+    const { alreadyGone } = await cancelPostalOrder({ orderRef });
+    return { type: 'postalOrderCancelled', ...order, orderRef, alreadyGone };
+  }
+  const s = dossier.state;
+  const answer = await placePostalOrder({
+    dossierCode: s.code!,
+    unit: s.unit!,
+    ...order,
+    key: effect.key,
+    // The procedure version does not list its documents yet: one packet.
+    documentCount: 1,
+  });
+  if (answer.kind === 'REFUSED') {
+    return {
+      type: 'postalOrderRefused',
+      ...order,
+      orderRef: effect.key,
+      reason: answer.reason,
+      httpStatus: answer.httpStatus,
+      ...(answer.partnerCode ? { partnerCode: answer.partnerCode } : {}),
+    };
+  }
+  return { type: 'postalOrderPlaced', ...order, orderRef: answer.orderRef, waybill: answer.waybill, partnerStatus: answer.partnerStatus, scope: answer.scope };
 }
 
 /** Before EFFECTS_APART: one loop, where a publish that waits holds the timers back. Kept for dossiers started before it. */

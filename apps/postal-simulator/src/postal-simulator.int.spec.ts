@@ -66,8 +66,8 @@ type Simulator = Awaited<ReturnType<typeof startSimulator>>;
   );
   const officer: Principal = { ...people.oneStop(unit), sub: 'it-officer' };
   const applicant = { name: 'Trần Thị Bích', idNumber: '001190012345', phone: '0913222333', address: 'Số 5 Hàng Bài, Hà Nội' };
-  const party = { name: applicant.name, address: applicant.address, phone: applicant.phone };
-  const oneStopUnit = { name: 'Bộ phận Một cửa', address: '12 Lê Lai, Hà Nội' };
+  const party = { kind: 'APPLICANT', name: applicant.name, address: applicant.address, phone: applicant.phone, unit: null };
+  const oneStopUnit = { kind: 'UNIT', name: 'Bộ phận Một cửa', address: null, phone: null, unit: '000.00.00.H26' };
 
   let api: LiveApp;
   let url: string;
@@ -85,7 +85,7 @@ type Simulator = Awaited<ReturnType<typeof startSimulator>>;
       orderRef: `${code}:${leg}:1`,
       leg,
       dossierCode: code,
-      service: 'HCC',
+      service: 'DOSSIER',
       sender: leg === 'PICKUP' ? party : oneStopUnit,
       receiver: leg === 'PICKUP' ? oneStopUnit : party,
       documentCount: 2,

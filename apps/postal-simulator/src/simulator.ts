@@ -3,11 +3,11 @@ import { toLocalIso, vnGovCalendar, type WorkingCalendar } from '@motcua/calenda
 import {
   parsePostalOrderKey,
   PostalEventBodySchema,
-  PostalOrderSchema,
+  PostalOrderRequestSchema,
   POSTAL_EVENT_TYPES,
   type PostalEventBody,
   type PostalEventType,
-  type PostalOrder,
+  type PostalOrderRequest,
 } from '@motcua/contracts';
 import { signWebhook } from '@motcua/standard-webhooks';
 import { chance, pick } from './chance';
@@ -139,7 +139,7 @@ export class PostalSimulator {
     if (!key) return { answer: malformed('the Idempotency-Key header is required: <dossier code>:<PICKUP|RETURN>:<n>') };
     const parsedKey = parsePostalOrderKey(key);
     if (!parsedKey) return { answer: malformed('Idempotency-Key must be <dossier code>:<PICKUP|RETURN>:<n>') };
-    const parsed = PostalOrderSchema.safeParse(body);
+    const parsed = PostalOrderRequestSchema.safeParse(body);
     if (!parsed.success) {
       return { answer: malformed(parsed.error.issues.map((i) => `${i.path.map(String).join('.') || 'body'}: ${i.message}`).join('; ')) };
     }
@@ -162,7 +162,7 @@ export class PostalSimulator {
     return fault === 'timeout' ? { answer: { ...answer, hangUp: true }, note: `fault injected: no answer, connection dropped after ${this.config.timeoutMs} ms (the order is taken)` } : { answer };
   }
 
-  private takeOrder(key: string, order: PostalOrder): Answer {
+  private takeOrder(key: string, order: PostalOrderRequest): Answer {
     const digest = digestOf(order);
     const known = this.state.keys[key];
     if (known !== undefined) {

@@ -2,6 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin, MemoryPublisher, type EventPublisher } from '@motcua/event-bus';
 import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
+import { simulatedPostalActivities } from '@motcua/activities';
 import { createDossierWorker, installTemporalRuntime } from '@motcua/temporal';
 import { log } from './log';
 
@@ -39,6 +40,8 @@ export async function startSimulation(options: { publish: boolean; testServerPat
     namespace: env.namespace ?? 'default',
     taskQueue,
     publisher,
+    // The scenario's actions are the post: its orders are taken at once, and nothing more.
+    postal: simulatedPostalActivities(),
   });
   return {
     env,

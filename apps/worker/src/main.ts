@@ -2,9 +2,11 @@ import { NativeConnection } from '@temporalio/worker';
 import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
 import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-bus';
 import { createDossierWorker, installTemporalRuntime, logProcessWarningsAsJson, temporalSettingsFromEnv } from '@motcua/temporal';
+import { postalFromEnv } from './postal';
 
 /**
- * The Temporal worker: runs dossier workflows and publishes their events to Kafka. Scale it
+ * The Temporal worker: runs dossier workflows, publishes their events to Kafka and gives the
+ * postal operator its orders (POSTAL_API_URL; see ./postal.ts). Scale it
  * horizontally on the task queue; every instance is the same.
  */
 function log(level: string, msg: string, fields: Record<string, unknown> = {}) {
@@ -27,11 +29,13 @@ async function main() {
 
   const connection = await NativeConnection.connect({ address: temporal.address });
   const publisher = new KafkaPublisher(kafka);
-  const worker = await createDossierWorker({ connection, namespace: temporal.namespace, taskQueue: temporal.taskQueue, publisher });
-  log('info', 'worker started', { temporal: temporal.address, taskQueue: temporal.taskQueue, kafka: kafka.brokers });
+  const postal = await postalFromEnv();
+  const worker = await createDossierWorker({ connection, namespace: temporal.namespace, taskQueue: temporal.taskQueue, publisher, postal: postal.activities });
+  log('info', 'worker started', { temporal: temporal.address, taskQueue: temporal.taskQueue, kafka: kafka.brokers, ...postal.summary });
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM (Runtime's default shutdown signals).
   await worker.run();
   await publisher.close();
+  await postal.store?.close();
   await connection.close();
   log('info', 'worker stopped');
 }

@@ -12,4 +12,4 @@ export * from './reasons';
 export * from './units';
 export * from './postal-webhook';
 export * from './agencies';
-export * from './postal-order';
+export * from './postal-orders';

@@ -38,7 +38,11 @@ export const TERMINAL_STATUSES: readonly DossierStatus[] = [
 export const OutcomeSchema = z.enum(['EARLY', 'ON_TIME', 'LATE']);
 export type Outcome = z.infer<typeof OutcomeSchema>;
 
-export const AlertTypeSchema = z.enum(['NEAR_DUE', 'OVERDUE', 'APOLOGY_MISSED', 'RESCHEDULE_MISSED']);
+/**
+ * POSTAL_LEG_LATE and POSTAL_ORDER_REFUSED are the post's (scope POSTAL, no agency): a late postal
+ * leg is the post's breach and is never counted against an agency (Decision 45/2016).
+ */
+export const AlertTypeSchema = z.enum(['NEAR_DUE', 'OVERDUE', 'APOLOGY_MISSED', 'RESCHEDULE_MISSED', 'POSTAL_LEG_LATE', 'POSTAL_ORDER_REFUSED']);
 export type AlertType = z.infer<typeof AlertTypeSchema>;
-export const AlertScopeSchema = z.enum(['DOSSIER', 'STAGE']);
+export const AlertScopeSchema = z.enum(['DOSSIER', 'STAGE', 'POSTAL']);
 export type AlertScope = z.infer<typeof AlertScopeSchema>;

@@ -105,8 +105,8 @@ export const MAY = {
   SYSTEM: {},
 } as const satisfies Record<Role, Grants>;
 
-/** Commands only the engine gives itself, that no role's row may grant: none today. */
-export const ENGINE_ONLY = [] as const satisfies readonly CommandType[];
+/** Commands only the engine gives itself, that no role's row may grant: the postal operator's answers to its orders. */
+export const ENGINE_ONLY = ['postalOrderPlaced', 'postalOrderRefused', 'postalOrderCancelled'] as const satisfies readonly CommandType[];
 
 // Compile-time exhaustiveness: `satisfies Record<Role, …>` above lists every role; this fails to
 // compile, naming the command, when a command type is granted to no role and is not engine-only

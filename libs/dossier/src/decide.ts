@@ -1,5 +1,5 @@
 import { parseInstant, toLocalIso, type TimeLimit, type WorkingCalendar } from '@motcua/calendar';
-import type { DossierStatus } from '@motcua/contracts';
+import { TRANSIT_WORKING_DAYS, type DossierStatus } from '@motcua/contracts';
 import { classify } from './classification';
 import type { DossierCommand } from './commands';
 import { computeDeadline } from './deadline';
@@ -7,7 +7,7 @@ import type { DossierEvent, EventOf } from './events';
 import { evolve } from './evolve';
 import { refusal, type Refusal, type RuleCode } from './rules';
 import { ruleSetOf, type RuleSetResolver } from './rule-sets';
-import { appointmentOf, finalAppointmentOf, holders, type DossierState, type MemberState } from './state';
+import { appointmentOf, finalAppointmentOf, holders, latestOrder, legUnderway, type DossierState, type MemberState, type PostalLegState } from './state';
 
 export type CalendarResolver = (id: string, version: string) => WorkingCalendar;
 
@@ -23,7 +23,8 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
     return [{ type: 'DossierRegistered', ...registration }];
   }
   if (s.code === null) return notAllowed(c.type, s.status, ['(registered)']);
-  if (s.lastEventAt !== null && c.at < s.lastEventAt && c.type !== 'postalPickedUp') {
+  // The post's late pickup report and the operator's answers to our orders are recorded when they arrive.
+  if (s.lastEventAt !== null && c.at < s.lastEventAt && c.type !== 'postalPickedUp' && !ORDER_ANSWERS.has(c.type)) {
     return refusal('LIFECYCLE.TIME_OUT_OF_ORDER', `${c.type} at ${new Date(c.at).toISOString()} is earlier than the dossier's last event`);
   }
   const cal = () => calendars(s.calendar!.id, s.calendar!.version);
@@ -36,11 +37,39 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
     case 'requestPickup':
       return guard(s, c.type, ['NEW']) ?? postalAllowed(s) ?? [{ type: 'PostalPickupRequested', at, by }];
 
-    case 'postalPickedUp':
+    case 'postalPickedUp': {
       // A pickup reported after the handover is implied by the state: recorded, nothing changes.
       // One for a dossier the post never had contradicts it.
       if (s.channel !== 'POSTAL') return notAllowed(c.type, s.status, ['PICKUP_REQUESTED', '(any state of a postal dossier)'], 'POSTAL.STATE_CONTRADICTS');
-      return [{ type: 'PostalPickedUp', at, by, waybill: c.waybill }];
+      // The pickup leg's day J: its transit target is set now, when its order said how far it goes.
+      const order = latestOrder(s, 'PICKUP');
+      const transitDueAt = s.status === 'PICKUP_REQUESTED' && order ? transitDue(order, at, cal()) : undefined;
+      return [{ type: 'PostalPickedUp', at, by, waybill: c.waybill, ...(transitDueAt !== undefined ? { transitDueAt } : {}) }];
+    }
+
+    case 'postalOrderPlaced': {
+      const { type: _t, ...answer } = c;
+      // The leg's day J, if the post has already taken the item: the return's handover to the
+      // post always precedes its order; a pickup usually follows it (then PostalPickedUp sets it).
+      const taken = c.leg === 'PICKUP' ? s.pickedUpAt : s.handedToPostAt;
+      const transitDueAt =
+        taken !== null && legUnderway(s, c.leg) ? transitDue({ outcome: 'PLACED', scope: c.scope, transitDueAt: null }, taken, cal()) : undefined;
+      return [{ ...answer, type: 'PostalOrderPlaced', ...(transitDueAt !== undefined ? { transitDueAt } : {}) }];
+    }
+
+    case 'postalOrderRefused': {
+      const { type: _t, ...answer } = c;
+      // The one-stop unit must arrange the leg another way: an alert of the post's, on no agency.
+      return [
+        { ...answer, type: 'PostalOrderRefused' },
+        { type: 'AlertRaised', at, by, alert: 'POSTAL_ORDER_REFUSED', scope: 'POSTAL', agency: null, member: null, dueAt: at },
+      ];
+    }
+
+    case 'postalOrderCancelled': {
+      const { type: _t, ...answer } = c;
+      return [{ ...answer, type: 'PostalOrderCancelled' }];
+    }
 
     case 'submit':
       return guard(s, c.type, ['NEW', 'INTAKE_SUPPLEMENT']) ?? [{ type: 'DossierSubmitted', at, by, channel: c.channel, waybill: null }];
@@ -250,6 +279,18 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
     case 'postalDelivered':
       return guard(s, c.type, ['OUT_FOR_DELIVERY'], 'POSTAL.STATE_CONTRADICTS') ?? [{ type: 'ResultDelivered', at, by }];
   }
+}
+
+const ORDER_ANSWERS: ReadonlySet<DossierCommand['type']> = new Set(['postalOrderPlaced', 'postalOrderRefused', 'postalOrderCancelled']);
+
+/**
+ * A leg's transit target (Decision 45/2016): J+1, J+2 or J+4 by how far it travels, J being the
+ * day the post took the item; due at the close of that working day. None when the order did not
+ * say how far, or was not placed, or already has one.
+ */
+function transitDue(order: Pick<PostalLegState, 'outcome' | 'scope' | 'transitDueAt'>, takenAt: number, calendar: WorkingCalendar): number | undefined {
+  if (order.outcome !== 'PLACED' || order.scope === null || order.transitDueAt !== null) return undefined;
+  return calendar.due(takenAt, { amount: TRANSIT_WORKING_DAYS[order.scope], unit: 'WORKING_DAYS' });
 }
 
 function startStage(

@@ -6,6 +6,8 @@ import type {
   DeliveryFailureReasons,
   IntakeRefusalReasons,
   Outcome,
+  PostalLeg,
+  PostalLegScope,
   Procedure,
   RejectionReasons,
   StopReasons,
@@ -61,7 +63,12 @@ export type DeliveryFailureReason = CodeOf<typeof DeliveryFailureReasons>;
 export type DossierEvent =
   | (Base & { type: 'DossierRegistered' } & Registration)
   | (Base & { type: 'PostalPickupRequested' })
-  | (Base & { type: 'PostalPickedUp'; waybill: string })
+  | (Base & {
+      type: 'PostalPickedUp';
+      waybill: string;
+      /** The pickup leg's transit target: present only when its order said how far it travels. */
+      transitDueAt?: number;
+    })
   | (Base & { type: 'DossierSubmitted'; channel: Channel; waybill: string | null })
   | (Base & { type: 'IntakeSupplementRequested'; missing: readonly string[] } & Noted)
   | (Base & { type: 'IntakeRefused'; reasons: readonly IntakeRefusalReason[] } & Noted)
@@ -117,7 +124,30 @@ export type DossierEvent =
       member: number | null;
       /** The deadline the alert is about. */
       dueAt: number;
-    });
+    })
+  | (Base & PostalOrderRef & {
+      type: 'PostalOrderPlaced';
+      waybill: string | null;
+      /** The operator's status as it wrote it (kept raw: adapters map, the record keeps). */
+      partnerStatus: string;
+      scope: PostalLegScope | null;
+      /** The leg's transit target, when the leg has started and its scope is known. */
+      transitDueAt?: number;
+    })
+  | (Base & PostalOrderRef & {
+      type: 'PostalOrderRefused';
+      reason: 'OPERATOR_REFUSED' | 'NO_ADDRESS';
+      httpStatus: number | null;
+      partnerCode?: string;
+    })
+  | (Base & PostalOrderRef & { type: 'PostalOrderCancelled'; alreadyGone: boolean });
+
+/** Which order of the dossier's an order event is about: the n-th of its leg, and its reference at the operator. */
+export interface PostalOrderRef {
+  readonly leg: PostalLeg;
+  readonly n: number;
+  readonly orderRef: string;
+}
 
 export type DossierEventType = DossierEvent['type'];
 export type EventOf<T extends DossierEventType> = Extract<DossierEvent, { type: T }>;

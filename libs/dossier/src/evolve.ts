@@ -1,6 +1,6 @@
-import type { DossierEvent, EventOf } from './events';
-import type { DossierState, MemberState } from './state';
-import { stageMembers } from '@motcua/contracts';
+import type { DossierEvent, EventOf, PostalOrderRef } from './events';
+import { legUnderway, type DossierState, type MemberState, type PostalLegState } from './state';
+import { stageMembers, type PostalLeg } from '@motcua/contracts';
 
 /**
  * Applies one event to the state: the only code that changes a dossier. Pure and total: it never
@@ -8,8 +8,12 @@ import { stageMembers } from '@motcua/contracts';
  */
 export function evolve(s: DossierState, e: DossierEvent): DossierState {
   const next = apply(s, e);
-  // A late partner report recorded with its own (earlier) instant must not reopen the past.
-  return { ...next, sequence: s.sequence + 1, lastEventAt: Math.max(s.lastEventAt ?? e.at, e.at) };
+  // A late partner report recorded with its own (earlier) instant must not reopen the past. The
+  // operator's answers to our orders are recorded when they arrive, which says nothing of when
+  // things happened at the post: they do not move the dossier's time on (a handover signed before
+  // a slow answer arrived is still in order).
+  const lastEventAt = isOrderAnswer(e) ? s.lastEventAt : Math.max(s.lastEventAt ?? e.at, e.at);
+  return { ...next, sequence: s.sequence + 1, lastEventAt };
 }
 
 export function fold(events: readonly DossierEvent[], from: DossierState): DossierState {
@@ -34,10 +38,17 @@ function apply(s: DossierState, e: DossierEvent): DossierState {
     case 'PostalPickedUp':
       // A late pickup report (after the handover) only records the waybill.
       return s.status === 'PICKUP_REQUESTED'
-        ? { ...s, status: 'PICKED_UP', waybill: e.waybill }
+        ? { ...s, status: 'PICKED_UP', waybill: e.waybill, pickedUpAt: e.at, postalOrders: withTransitDue(s, 'PICKUP', e.transitDueAt) }
         : { ...s, waybill: s.waybill ?? e.waybill };
     case 'DossierSubmitted':
-      return { ...s, status: 'SUBMITTED', channel: e.channel, waybill: e.waybill ?? s.waybill, submittedAt: e.at };
+      return {
+        ...s,
+        status: 'SUBMITTED',
+        channel: e.channel,
+        waybill: e.waybill ?? s.waybill,
+        submittedAt: e.at,
+        postalOrders: endLeg(s.postalOrders, 'PICKUP'),
+      };
     case 'IntakeSupplementRequested':
       return { ...s, status: 'INTAKE_SUPPLEMENT' };
     case 'IntakeRefused':
@@ -100,24 +111,61 @@ function apply(s: DossierState, e: DossierEvent): DossierState {
     case 'ResultReturned':
       return { ...s, status: 'RETURNED' };
     case 'ResultHandedToPost':
-      return { ...s, status: 'OUT_FOR_DELIVERY' };
+      return { ...s, status: 'OUT_FOR_DELIVERY', handedToPostAt: e.at };
     case 'DeliveryAttemptFailed':
       return {
         ...s,
+        postalOrders: endLeg(s.postalOrders, 'RETURN'),
         deliveryAttempts: s.deliveryAttempts + 1,
         countedDeliveryAttempts: e.counted ? [...s.countedDeliveryAttempts, e.at] : s.countedDeliveryAttempts,
       };
     case 'ResultBackAtUnit':
-      return { ...s, status: 'AWAITING_COLLECTION' };
+      return { ...s, status: 'AWAITING_COLLECTION', postalOrders: endLeg(s.postalOrders, 'RETURN') };
     case 'ResultDelivered':
-      return { ...s, status: 'DELIVERED' };
+      return { ...s, status: 'DELIVERED', postalOrders: endLeg(s.postalOrders, 'RETURN') };
     case 'DossierWithdrawn':
       return { ...s, status: 'WITHDRAWN' };
     case 'DossierStopped':
       return { ...s, status: 'STOPPED' };
     case 'AlertRaised':
       return { ...s, alerts: [...s.alerts, { type: e.alert, scope: e.scope, agency: e.agency, member: e.member, at: e.at }] };
+    case 'PostalOrderPlaced':
+      return {
+        ...s,
+        waybill: s.waybill ?? e.waybill,
+        postalOrders: [
+          ...s.postalOrders,
+          { ...orderOf(e), outcome: 'PLACED', scope: e.scope, transitDueAt: e.transitDueAt ?? null, ended: !legUnderway(s, e.leg) },
+        ],
+      };
+    case 'PostalOrderRefused':
+      return { ...s, postalOrders: [...s.postalOrders, { ...orderOf(e), outcome: 'REFUSED', scope: null, transitDueAt: null, ended: true }] };
+    case 'PostalOrderCancelled':
+      return {
+        ...s,
+        postalOrders: s.postalOrders.map((o) => (o.leg === e.leg && o.n === e.n ? { ...o, outcome: 'CANCELLED', ended: true } : o)),
+      };
   }
+}
+
+function isOrderAnswer(e: DossierEvent): boolean {
+  return e.type === 'PostalOrderPlaced' || e.type === 'PostalOrderRefused' || e.type === 'PostalOrderCancelled';
+}
+
+function orderOf(e: PostalOrderRef): PostalOrderRef {
+  return { leg: e.leg, n: e.n, orderRef: e.orderRef };
+}
+
+/** The post has done its part of the leg's latest order. */
+function endLeg(orders: readonly PostalLegState[], leg: PostalLeg): PostalLegState[] {
+  const last = orders.map((o) => o.leg).lastIndexOf(leg);
+  return orders.map((o, i) => (i === last ? { ...o, ended: true } : o));
+}
+
+function withTransitDue(s: DossierState, leg: PostalLeg, dueAt: number | undefined): readonly PostalLegState[] {
+  if (dueAt === undefined) return s.postalOrders;
+  const last = s.postalOrders.map((o) => o.leg).lastIndexOf(leg);
+  return s.postalOrders.map((o, i) => (i === last ? { ...o, transitDueAt: dueAt } : o));
 }
 
 function flattenRoute(e: EventOf<'DossierRegistered'>): MemberState[] {

@@ -1,4 +1,4 @@
-import type { AlertScope, AlertType, Channel, DossierStatus, Outcome, TimeLimit } from '@motcua/contracts';
+import type { AlertScope, AlertType, Channel, DossierStatus, Outcome, PostalLeg, PostalLegScope, TimeLimit } from '@motcua/contracts';
 import type { Deadline } from './deadline';
 import type { ProcedureVersion } from './events';
 
@@ -23,6 +23,19 @@ export interface RaisedAlert {
   readonly agency: string | null;
   readonly member: number | null;
   readonly at: number;
+}
+
+/** One order the engine gave the post, and where its leg stands. */
+export interface PostalLegState {
+  readonly leg: PostalLeg;
+  readonly n: number;
+  readonly orderRef: string;
+  readonly outcome: 'PLACED' | 'REFUSED' | 'CANCELLED';
+  readonly scope: PostalLegScope | null;
+  /** The transit target, once the post has taken the item and the scope is known. */
+  readonly transitDueAt: number | null;
+  /** The post has done its part of the leg: handed the dossier over, or tried to deliver the result. */
+  readonly ended: boolean;
 }
 
 export interface DossierState {
@@ -56,6 +69,10 @@ export interface DossierState {
   readonly alerts: readonly RaisedAlert[];
   readonly countedDeliveryAttempts: readonly number[];
   readonly deliveryAttempts: number;
+  /** When the post took the dossier from the applicant (PICKED_UP), and the result from the unit: each leg's day J. */
+  readonly pickedUpAt: number | null;
+  readonly handedToPostAt: number | null;
+  readonly postalOrders: readonly PostalLegState[];
   /** Sequence number of the last event, and its instant (events are recorded in time order). */
   readonly sequence: number;
   readonly lastEventAt: number | null;
@@ -88,6 +105,9 @@ export const EMPTY_DOSSIER: DossierState = {
   alerts: [],
   countedDeliveryAttempts: [],
   deliveryAttempts: 0,
+  pickedUpAt: null,
+  handedToPostAt: null,
+  postalOrders: [],
   sequence: 0,
   lastEventAt: null,
 };
@@ -106,4 +126,14 @@ export function finalAppointmentOf(s: DossierState): number | null {
 export function holders(s: DossierState): MemberState[] {
   if (s.currentStage === null || (s.status !== 'IN_PROCESSING' && s.status !== 'SUPPLEMENT_PENDING')) return [];
   return s.members.filter((m) => m.stage === s.currentStage && m.startedAt !== null && m.finishedAt === null);
+}
+
+/** The latest order of a leg, if any. */
+export function latestOrder(s: DossierState, leg: PostalLeg): PostalLegState | null {
+  return s.postalOrders.filter((o) => o.leg === leg).at(-1) ?? null;
+}
+
+/** Whether the post still has work to do on the leg: a pickup not yet handed over, a result not yet tried at the door. */
+export function legUnderway(s: DossierState, leg: PostalLeg): boolean {
+  return leg === 'PICKUP' ? s.status === 'PICKUP_REQUESTED' || s.status === 'PICKED_UP' : s.status === 'OUT_FOR_DELIVERY' && s.deliveryAttempts === 0;
 }

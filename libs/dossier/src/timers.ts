@@ -21,6 +21,21 @@ export interface ArmedTimer {
  * members of its current stage that have not finished.
  */
 export function armedTimers(s: DossierState): ArmedTimer[] {
+  return [...processingTimers(s), ...postalLegTimers(s)].filter((t) => !alreadyRaised(s, t)).sort(byInstant);
+}
+
+/**
+ * The post's transit targets (Decision 45/2016), one per leg under way whose target is known. A
+ * late leg is the post's breach: its alert has scope POSTAL and no agency, so no agency's record
+ * counts it.
+ */
+function postalLegTimers(s: DossierState): ArmedTimer[] {
+  return s.postalOrders
+    .filter((o) => o.outcome === 'PLACED' && !o.ended && o.transitDueAt !== null)
+    .map((o) => ({ at: o.transitDueAt!, type: 'POSTAL_LEG_LATE' as const, scope: 'POSTAL' as const, agency: null, member: null, dueAt: o.transitDueAt! }));
+}
+
+function processingTimers(s: DossierState): ArmedTimer[] {
   if (s.status !== 'IN_PROCESSING' || !s.clock) return [];
   const timers: ArmedTimer[] = [];
   const due = s.clock.deadline;
@@ -40,7 +55,7 @@ export function armedTimers(s: DossierState): ArmedTimer[] {
     if (m.deadline.nearDueAt !== null) stage('NEAR_DUE', m.deadline.nearDueAt);
     stage('OVERDUE', m.deadline.at);
   }
-  return timers.filter((t) => !alreadyRaised(s, t)).sort(byInstant);
+  return timers;
 }
 
 /** The next instant a timer fires, for the workflow's durable sleep; null when none is armed. */

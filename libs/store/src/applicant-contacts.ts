@@ -8,6 +8,9 @@ export interface ApplicantContact {
   phone: string;
   address: string | null;
   pickupAddress: string | null;
+  /** Where `address` and `pickupAddress` lie (a one-stop unit's identifier), when given: for the post's transit targets. */
+  addressArea?: string | null;
+  pickupArea?: string | null;
   createdAt: string;
 }
 
@@ -31,7 +34,16 @@ export class SqlApplicantContacts implements ApplicantContacts {
   async keep(c: Omit<ApplicantContact, 'createdAt'>): Promise<void> {
     await this.db
       .insertInto('applicant_contacts')
-      .values({ dossier_code: c.dossierCode, name: c.name, id_number: c.idNumber, phone: c.phone, address: c.address, pickup_address: c.pickupAddress })
+      .values({
+        dossier_code: c.dossierCode,
+        name: c.name,
+        id_number: c.idNumber,
+        phone: c.phone,
+        address: c.address,
+        pickup_address: c.pickupAddress,
+        address_area: c.addressArea ?? null,
+        pickup_area: c.pickupArea ?? null,
+      })
       .onConflict((o) => o.column('dossier_code').doNothing())
       .execute();
   }
@@ -46,6 +58,8 @@ export class SqlApplicantContacts implements ApplicantContacts {
       phone: r.phone,
       address: r.address,
       pickupAddress: r.pickup_address,
+      addressArea: r.address_area,
+      pickupArea: r.pickup_area,
       createdAt: new Date(r.created_at).toISOString(),
     };
   }

@@ -212,6 +212,14 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006-applicant-areas': {
+    async up(db: Kysely<unknown>) {
+      // Where the applicant's addresses lie, as one-stop unit identifiers: the post's transit
+      // targets depend on how far a leg travels, which free-text addresses cannot say.
+      await db.schema.alterTable('applicant_contacts').addColumn('address_area', 'text').execute();
+      await db.schema.alterTable('applicant_contacts').addColumn('pickup_area', 'text').execute();
+    },
+  },
 };
 
 /** Brings the schema to the latest version; safe to run from several processes at once (Kysely locks). */

@@ -45,6 +45,9 @@ export interface ApplicantContactTable {
   address: string | null;
   /** POSTAL intake: where the post collects the dossier, when not the applicant's address. */
   pickup_address: string | null;
+  /** Where the addresses lie: a one-stop unit's Decision 20/2020 identifier (migration 0006). */
+  address_area: string | null;
+  pickup_area: string | null;
   created_at: Generated<Date>;
 }
 

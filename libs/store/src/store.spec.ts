@@ -156,7 +156,7 @@ describe.each(ports)('applicant contacts and postal events (%s)', (_kind, open) 
 
   it('keeps the first applicant record of a dossier code, and reads it back', async () => {
     const code = `U-${uid()}`;
-    const first = { dossierCode: code, name: 'Nguyễn Văn An', idNumber: '001203004567', phone: '0912 345 678', address: 'Số 1 Tràng Tiền', pickupAddress: null };
+    const first = { dossierCode: code, name: 'Nguyễn Văn An', idNumber: '001203004567', phone: '0912 345 678', address: 'Số 1 Tràng Tiền', pickupAddress: null, addressArea: '000.31.25.H26', pickupArea: null };
     await p.contacts.keep(first);
     // A retried intake under the same code must not replace what the first attempt stored.
     await p.contacts.keep({ ...first, name: 'Trần Thị B', pickupAddress: 'Bưu cục Hoàn Kiếm' });

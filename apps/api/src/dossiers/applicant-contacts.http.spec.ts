@@ -40,6 +40,16 @@ describe('applicant contact data', () => {
     expect(JSON.stringify({ r: gateway.registrations, c: gateway.commands })).not.toContain(applicant.phone);
   });
 
+  it('keeps where the addresses lie (one-stop unit identifiers, for the post\'s transit targets); the pickup\'s only for a postal intake', async () => {
+    const areas = { applicant: { ...applicant, addressArea: '000.31.25.H26' }, pickupArea: '000.00.00.H26' };
+    const postal = await create(intake({ channel: 'POSTAL', pickupAddress: 'Bưu cục Hoàn Kiếm', ...areas }));
+    const counter = await create(intake(areas));
+    expect(await contacts.of(postal)).toMatchObject({ addressArea: '000.31.25.H26', pickupArea: '000.00.00.H26' });
+    expect(await contacts.of(counter)).toMatchObject({ addressArea: '000.31.25.H26', pickupArea: null });
+    const bad = await t.call('POST', '/api/v1/dossiers', intake({ applicant: { ...applicant, addressArea: 'Hoàn Kiếm' } }));
+    expect(bad.status).toBe(400);
+  });
+
   it('is kept once for a retried intake (same Idempotency-Key, same code)', async () => {
     const a = await create(intake(), { 'Idempotency-Key': 'intake-7' });
     const b = await create(intake(), { 'Idempotency-Key': 'intake-7' });
@@ -57,7 +67,7 @@ describe('applicant contact data', () => {
     const code = await create();
     for (const who of [people.oneStop(), people.auditor()]) {
       const r = await t.call('GET', `/api/v1/dossiers/${code}/applicant`, undefined, {}, who);
-      expect([r.status, r.body]).toEqual([200, { ...applicant, dossierCode: code, pickupAddress: null, createdAt: expect.any(String) }]);
+      expect([r.status, r.body]).toEqual([200, { ...applicant, dossierCode: code, pickupAddress: null, addressArea: null, pickupArea: null, createdAt: expect.any(String) }]);
     }
   });
 

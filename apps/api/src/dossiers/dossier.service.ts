@@ -94,6 +94,8 @@ export class DossierService {
       phone: input.applicant.phone,
       address: input.applicant.address ?? null,
       pickupAddress: input.channel === 'POSTAL' ? (input.pickupAddress ?? null) : null,
+      addressArea: input.applicant.addressArea ?? null,
+      pickupArea: input.channel === 'POSTAL' ? (input.pickupArea ?? null) : null,
     });
     return this.gateway.open({ ...registration, code }, first, `create:${request?.id ?? randomUUID()}`);
   }

@@ -307,7 +307,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
             description: "the applicant's contact data",
             content: json({
               type: 'object',
-              required: ['dossierCode', 'name', 'idNumber', 'phone', 'address', 'pickupAddress', 'createdAt'],
+              required: ['dossierCode', 'name', 'idNumber', 'phone', 'address', 'pickupAddress', 'addressArea', 'pickupArea', 'createdAt'],
               properties: {
                 dossierCode: { type: 'string' },
                 name: { type: 'string' },
@@ -315,6 +315,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
                 phone: { type: 'string' },
                 address: { type: ['string', 'null'] },
                 pickupAddress: { type: ['string', 'null'], description: 'POSTAL intake: where the post collects the dossier, when given' },
+                addressArea: { type: ['string', 'null'], description: "where the applicant's address lies: the one-stop unit's Decision 20/2020 identifier, when given" },
+                pickupArea: { type: ['string', 'null'], description: 'POSTAL intake: where pickupAddress lies, when given' },
                 createdAt: { type: 'string', format: 'date-time' },
               },
             }),

@@ -195,6 +195,10 @@ const HANDLERS: { readonly [T in DossierEventType]: Handler<T> } = {
       row: { code: r.code, sequence: r.sequence, type: e.alert, scope: e.scope, agency: e.agency, member: e.member, due_at: date(e.dueAt), at: date(e.at) },
     },
   ],
+  // The post's orders: in the archive and the envelope; a refusal's and a late leg's alerts are AlertRaised (scope POSTAL).
+  PostalOrderPlaced: none,
+  PostalOrderRefused: none,
+  PostalOrderCancelled: none,
 };
 
 /** The event types this projection folds: all of them (the mapped type above checks it). */

@@ -14,6 +14,7 @@ import { DossierRejectedSchema, DossierStoppedSchema, ResultReadySchema, StagePa
 import { DeliveryAttemptFailedSchema, ResultBackAtUnitSchema, ResultDeliveredSchema, ResultHandedToPostSchema, ResultReturnedSchema } from './result';
 import { SupplementReceivedSchema, SupplementRequestedSchema } from './supplements';
 import { DossierWithdrawnSchema } from './withdrawal';
+import { PostalOrderCancelledSchema, PostalOrderPlacedSchema, PostalOrderRefusedSchema } from './postal-orders';
 
 export { DeadlineSchema, MemberDeadlineSchema } from './shared';
 export * from './intake';
@@ -23,6 +24,7 @@ export * from './apology';
 export * from './withdrawal';
 export * from './result';
 export * from './alerts';
+export * from './postal-orders';
 
 /**
  * Every dossier event's payload schema, by type, in the order a dossier's life meets them. The
@@ -52,6 +54,9 @@ export const DossierEventPayloadSchemas = {
   DossierWithdrawn: DossierWithdrawnSchema,
   DossierStopped: DossierStoppedSchema,
   AlertRaised: AlertRaisedSchema,
+  PostalOrderPlaced: PostalOrderPlacedSchema,
+  PostalOrderRefused: PostalOrderRefusedSchema,
+  PostalOrderCancelled: PostalOrderCancelledSchema,
 } as const;
 
 export type DossierEventTypeName = keyof typeof DossierEventPayloadSchemas;
@@ -89,6 +94,9 @@ export const DOSSIER_EVENT_SCHEMA_VERSIONS: { readonly [T in DossierEventTypeNam
   DossierWithdrawn: 1,
   DossierStopped: 1,
   AlertRaised: 1,
+  PostalOrderPlaced: 1,
+  PostalOrderRefused: 1,
+  PostalOrderCancelled: 1,
 };
 
 /** The payload of any dossier event, discriminated by its `type`. */

@@ -19,7 +19,10 @@ export const DossierRegisteredSchema = eventPayload('DossierRegistered', 'A doss
 
 export const PostalPickupRequestedSchema = eventPayload('PostalPickupRequested', 'The post is asked to collect the dossier from the applicant', {});
 
-export const PostalPickedUpSchema = eventPayload('PostalPickedUp', 'The post collected the dossier', { waybill: WaybillSchema });
+export const PostalPickedUpSchema = eventPayload('PostalPickedUp', 'The post collected the dossier', {
+  waybill: WaybillSchema,
+  transitDueAt: EventInstantSchema.optional().describe('the pickup leg\'s transit target, when its order said how far it travels'),
+});
 
 export const DossierSubmittedSchema = eventPayload('DossierSubmitted', 'The dossier is submitted (at the counter, online, or handed over by the post)', {
   channel: ChannelSchema,

@@ -5,6 +5,7 @@
 import { calendarFor, parseInstant } from '@motcua/calendar';
 import type { Channel, RouteStage } from '@motcua/contracts';
 import type { Actor } from '../actor';
+import { ENGINE_ONLY } from '../authorization';
 import type { CommandType, DossierCommand } from '../commands';
 import type { ProcedureVersion } from '../events';
 
@@ -29,8 +30,12 @@ const EVERY: Record<CommandType, true> = {
   return: true,
   postalDeliveryFailed: true,
   postalDelivered: true,
+  postalOrderPlaced: true,
+  postalOrderRefused: true,
+  postalOrderCancelled: true,
 };
-export const COMMAND_TYPES = Object.keys(EVERY) as CommandType[];
+/** The commands an actor may be given; the engine's own (ENGINE_ONLY) are no one's to give. */
+export const COMMAND_TYPES = (Object.keys(EVERY) as CommandType[]).filter((t) => !(ENGINE_ONLY as readonly string[]).includes(t));
 /** The commands that name the agency they act for. */
 export const AGENCY_COMMANDS = ['complete', 'requestSupplement', 'apologize', 'reject', 'stop'] as const satisfies readonly CommandType[];
 
@@ -96,5 +101,11 @@ export function commandOf(type: CommandType, by: Actor, instant: number, f: Comm
     case 'postalDeliveryFailed':
     case 'postalDelivered':
       return { ...given, type };
+    case 'postalOrderPlaced':
+      return { ...given, type, leg: 'PICKUP', n: 1, orderRef: 'R1', waybill: null, partnerStatus: 'PENDING', scope: null };
+    case 'postalOrderRefused':
+      return { ...given, type, leg: 'PICKUP', n: 1, orderRef: 'R1', reason: 'OPERATOR_REFUSED', httpStatus: 400 };
+    case 'postalOrderCancelled':
+      return { ...given, type, leg: 'PICKUP', n: 1, orderRef: 'R1', alreadyGone: false };
   }
 }

@@ -60,7 +60,7 @@ export class MemoryApplicantContacts implements ApplicantContacts {
   readonly rows = new Map<string, ApplicantContact>();
 
   async keep(c: Omit<ApplicantContact, 'createdAt'>): Promise<void> {
-    if (!this.rows.has(c.dossierCode)) this.rows.set(c.dossierCode, { ...c, createdAt: new Date().toISOString() });
+    if (!this.rows.has(c.dossierCode)) this.rows.set(c.dossierCode, { addressArea: null, pickupArea: null, ...c, createdAt: new Date().toISOString() });
   }
 
   async of(dossierCode: string): Promise<ApplicantContact | null> {

@@ -155,6 +155,32 @@ export const SAMPLE_EVENTS: { readonly [T in DossierEventType]: Sample<T> } = {
     { type: 'AlertRaised', at: t('2026-03-13T08:00:00+07:00'), by: system, alert: 'NEAR_DUE', scope: 'STAGE', agency: 'SO_TU_PHAP', member: 0, dueAt: t('2026-03-16T17:00:00+07:00') },
     'IN_PROCESSING',
   ),
+  PostalOrderPlaced: recorded(
+    23,
+    {
+      type: 'PostalOrderPlaced',
+      at: t('2026-03-12T09:00:02+07:00'),
+      by: system,
+      leg: 'RETURN',
+      n: 1,
+      orderRef: `${CODE}:RETURN:1`,
+      waybill: 'EN340902457VN',
+      partnerStatus: 'CREATED',
+      scope: 'SAME_PROVINCE',
+      transitDueAt: t('2026-03-16T17:00:00+07:00'),
+    },
+    'OUT_FOR_DELIVERY',
+  ),
+  PostalOrderRefused: recorded(
+    24,
+    { type: 'PostalOrderRefused', at: t('2026-03-02T09:00:01+07:00'), by: system, leg: 'PICKUP', n: 1, orderRef: `${CODE}:PICKUP:1`, reason: 'OPERATOR_REFUSED', httpStatus: 422, partnerCode: 'ADDRESS_OUT_OF_AREA' },
+    'PICKUP_REQUESTED',
+  ),
+  PostalOrderCancelled: recorded(
+    25,
+    { type: 'PostalOrderCancelled', at: t('2026-03-02T10:00:00+07:00'), by: system, leg: 'PICKUP', n: 1, orderRef: `${CODE}:PICKUP:1`, alreadyGone: false },
+    'WITHDRAWN',
+  ),
 };
 
 export const SAMPLE_RECORDED_EVENTS: readonly RecordedEvent[] = Object.values(SAMPLE_EVENTS);
