@@ -9,7 +9,19 @@ import {
 } from '@temporalio/workflow';
 import { calendarFor, parseInstant } from '@motcua/calendar';
 import { ACTION_NAMES, TERMINAL_STATUSES, type DossierStatus } from '@motcua/contracts';
-import { afterEffect, Dossier, dueAlerts, fold, isRefusal, NOTHING_DONE, parseCommand, pendingEffects, toView, type DossierCommand } from '@motcua/dossier';
+import {
+  afterEffect,
+  Dossier,
+  dueAlerts,
+  fold,
+  isRefusal,
+  NOTHING_DONE,
+  parseCommand,
+  pendingEffects,
+  ruleSetOf,
+  toView,
+  type DossierCommand,
+} from '@motcua/dossier';
 import type { PublishActivities } from '@motcua/activities';
 import {
   BAD_COMMAND,
@@ -40,7 +52,9 @@ const { publishDossierEvents } = proxyActivities<PublishActivities>({
 export async function dossierWorkflow(input: DossierWorkflowInput): Promise<ReturnType<typeof toView>> {
   const offset = input.clockOffsetMs ?? 0;
   const now = () => Date.now() + offset;
-  const dossier = new Dossier(calendarFor);
+  // Asked once, before anything is decided: a dossier started before handoffs were events keeps
+  // deciding as it did (its history replays), one started since records every handoff.
+  const dossier = new Dossier(calendarFor, ruleSetOf, { recordHandoffs: patched(HANDOFFS_AS_EVENTS) });
   const reg = input.registration;
 
   const registered = dossier.execute({ type: 'register', ...reg, at: reg.at ? parseInstant(reg.at) : now() });
@@ -97,6 +111,9 @@ function commandOf(name: UpdateName, arg: UpdateArg<UpdateName>, now: () => numb
   const { at, by, ...body } = arg;
   return { ...body, type: name, by, at: at ? Date.parse(at) : now() } as DossierCommand;
 }
+
+/** Dossiers started from this version on record each transfer between units and agencies (DossierHandedOff). */
+const HANDOFFS_AS_EVENTS = 'handoffs-as-events';
 
 /**
  * Dossiers started from this version on keep their clock and their effects apart; dossiers
