@@ -21,3 +21,9 @@ export function pdfText(pdf: Buffer): Promise<string> {
     child.stdin!.end(pdf);
   });
 }
+
+/** The phrases a PDF's text does not contain (pdf.js splits lines and cells: runs of whitespace count as one space). */
+export function missingPhrases(text: string, phrases: readonly string[]): string[] {
+  const flat = text.replace(/\s+/g, ' ');
+  return phrases.filter((p) => !flat.includes(p));
+}
