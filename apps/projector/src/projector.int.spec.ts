@@ -155,8 +155,8 @@ async function until(what: string, done: () => boolean, timeoutMs = 60000) {
   });
 
   it('survives its own kill -9 mid-way: the restarted process ends with the tables of an uninterrupted fold', async () => {
-    // A private topic with enough events (every scenario under 24 codes each, about 9,200 events: as
-    // many as 30 codes gave before handoffs were events) that the kill lands mid-way.
+    // A private topic with enough events (every scenario under 24 codes each: 8,568 events, about the
+    // 8,760 that 30 codes gave before handoffs were events) that the kill lands mid-way.
     const bigTopic = `projector-it-kill-${randomUUID()}`;
     const copies: RecordedEvent[] = [];
     for (let c = 0; c < 24; c++) {
