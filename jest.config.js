@@ -10,6 +10,7 @@ module.exports = {
     '<rootDir>/libs/catalog',
     '<rootDir>/libs/wire',
     '<rootDir>/libs/standard-webhooks',
+    '<rootDir>/libs/forms',
     '<rootDir>/libs/event-bus',
     '<rootDir>/libs/store',
     '<rootDir>/libs/temporal',

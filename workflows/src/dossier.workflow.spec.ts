@@ -110,13 +110,16 @@ describe('dossierWorkflow', () => {
         ['DossierSubmitted', expect.any(String), ''],
         ['DossierAccepted', '2026-03-02T02:20:00.000Z', ''],
         ['StageStarted', '2026-03-02T02:20:00.000Z', ''],
+        ['DossierHandedOff', '2026-03-02T02:20:00.000Z', ''],
         ['AlertRaised', '2026-03-03T01:00:00.000Z', 'NEAR_DUE/STAGE/SO_A'],
         ['AlertRaised', '2026-03-04T01:00:00.000Z', 'NEAR_DUE/DOSSIER/null'],
         ['AlertRaised', '2026-03-04T10:00:00.000Z', 'OVERDUE/STAGE/SO_A'],
         ['StagePartCompleted', '2026-03-05T02:00:00.000Z', ''],
         ['StageStarted', '2026-03-05T02:00:00.000Z', ''],
+        ['DossierHandedOff', '2026-03-05T02:00:00.000Z', ''],
         ['StagePartCompleted', '2026-03-05T03:00:00.000Z', ''],
         ['ResultReady', '2026-03-05T03:00:00.000Z', ''],
+        ['DossierHandedOff', '2026-03-05T03:00:00.000Z', ''],
         ['ResultReturned', '2026-03-05T03:30:00.000Z', ''],
       ]);
       expect(events.map((r) => r.id)).toEqual(events.map((_, i) => `${code}:${i + 1}`));

@@ -17,7 +17,9 @@ import {
   isRefusal,
   NOTHING_DONE,
   parseCommand,
+  pendingEffects,
   pendingOf,
+  ruleSetOf,
   SYSTEM_ACTOR,
   toView,
   type DossierCommand,
@@ -61,7 +63,9 @@ const { placePostalOrder, cancelPostalOrder } = proxyActivities<PostalActivities
 export async function dossierWorkflow(input: DossierWorkflowInput): Promise<ReturnType<typeof toView>> {
   const offset = input.clockOffsetMs ?? 0;
   const now = () => Date.now() + offset;
-  const dossier = new Dossier(calendarFor);
+  // Asked once, before anything is decided: a dossier started before handoffs were events keeps
+  // deciding as it did (its history replays), one started since records every handoff.
+  const dossier = new Dossier(calendarFor, ruleSetOf, { recordHandoffs: patched(HANDOFFS_AS_EVENTS) });
   const reg = input.registration;
 
   const registered = dossier.execute({ type: 'register', ...reg, at: reg.at ? parseInstant(reg.at) : now() });
@@ -122,6 +126,9 @@ function commandOf(name: UpdateName, arg: UpdateArg<UpdateName>, now: () => numb
   const { at, by, ...body } = arg;
   return { ...body, type: name, by, at: at ? Date.parse(at) : now() } as DossierCommand;
 }
+
+/** Dossiers started from this version on record each transfer between units and agencies (DossierHandedOff). */
+const HANDOFFS_AS_EVENTS = 'handoffs-as-events';
 
 /**
  * Dossiers started from this version on keep their clock and their effects apart; dossiers

@@ -18,7 +18,8 @@ import type { PublishCaptureSinks } from './testing/publish-capture.interceptor'
  * histories/*.json: the current workflow shape (npm run record-histories rewrites them);
  * histories/<shape>/*.json: older shapes, frozen and kept while dossiers started under them may
  * still run (publishing-inline/: before the clock and the effects were kept apart;
- * engine-2026-12-01/: before postal orders were effects).
+ * engine-2026-12-01/: the engine as it was on 1 December 2026, before postal orders were effects
+ * and before handoffs and processing steps were events).
  */
 const DIR = path.resolve(__dirname, '../histories');
 const files = fs.existsSync(DIR)

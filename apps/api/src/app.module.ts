@@ -38,8 +38,22 @@ import { AgenciesController } from './agencies/agencies.controller';
 import { PostalController } from './postal/postal.controller';
 import { PostalWebhookService } from './postal/postal-webhook.service';
 import { TEST_APPLICANT_REF_SECRET } from './testing/test-applicant-ref-secret';
+import { DossierDocumentsController } from './documents/dossier-documents.controller';
+import { DossierDocumentsService } from './documents/dossier-documents.service';
+import { defaultFormPrinter, FORM_PRINTER } from './documents/form-printer';
 
-const controllers = [HealthController, DocsController, ProceduresController, UnitsController, AgenciesController, LookupController, DossiersController, AuditController, PostalController];
+const controllers = [
+  HealthController,
+  DocsController,
+  ProceduresController,
+  UnitsController,
+  AgenciesController,
+  LookupController,
+  DossiersController,
+  DossierDocumentsController,
+  AuditController,
+  PostalController,
+];
 
 /** One look-up window per API process: 60 a minute per client address. */
 const lookupLimit = () => new RateLimit(60, 60_000);
@@ -54,6 +68,8 @@ function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock
     ActorResolver,
     RequestKeysService,
     DossierService,
+    DossierDocumentsService,
+    { provide: FORM_PRINTER, useFactory: defaultFormPrinter },
     PostalWebhookService,
   ];
 }

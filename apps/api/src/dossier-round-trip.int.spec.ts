@@ -16,6 +16,7 @@ import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
 import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-bus';
 import { createDossierWorker, temporalSettingsFromEnv } from '@motcua/temporal';
 import { fromCloudEvent } from '@motcua/wire';
+import { missingPhrases, pdfText } from '@motcua/forms';
 import { Client, Connection } from '@temporalio/client';
 import { AppModule } from './app.module';
 import { createApiApp } from './app-setup';
@@ -71,6 +72,30 @@ jest.setTimeout(180_000);
       if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 250));
     }
+  }
+
+  /** The dossier's CloudEvents on Kafka, read back with a plain consumer in a fresh group. */
+  async function readTopic(code: string, enough: (received: { value: string }[]) => boolean) {
+    const kafka = new Kafka({ clientId: 'api-it-reader', brokers, logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({ groupId: `api-it-${randomUUID()}` });
+    const received: { key: string; value: string; headers: Record<string, string> }[] = [];
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic: DOSSIER_EVENTS_TOPIC, fromBeginning: true });
+      await consumer.run({
+        eachMessage: async ({ message }) => {
+          const key = message.key?.toString() ?? '';
+          if (key !== code) return;
+          const headers: Record<string, string> = {};
+          for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+          received.push({ key, value: message.value?.toString() ?? '', headers });
+        },
+      });
+      await eventually('the dossier events on Kafka', async () => (enough(received) ? true : undefined), 60_000);
+    } finally {
+      await consumer.disconnect();
+    }
+    return received;
   }
 
   beforeAll(async () => {
@@ -157,22 +182,29 @@ jest.setTimeout(180_000);
       ['CONG_AN_XA', true],
       ['BHXH', true],
     ]);
+    // Each transfer is an event of its own: the unit to UBND_XA, UBND_XA to each member of the
+    // group, each member of the group back to the unit.
     const types = [
       'DossierRegistered',
       'DossierSubmitted',
       'DossierAccepted',
       'StageStarted',
+      'DossierHandedOff',
       'StagePartCompleted',
       'StageStarted',
+      'DossierHandedOff',
+      'DossierHandedOff',
       'StagePartCompleted',
       'StagePartCompleted',
       'ResultReady',
+      'DossierHandedOff',
+      'DossierHandedOff',
       'ResultReturned',
     ];
     expect(state.body.events.map((e: { type: string }) => e.type)).toEqual(types);
     expect(state.body.events.every((e: { at: string }) => e.at.endsWith('+07:00'))).toBe(true);
     expect(state.body.events[2].actor).toEqual({ id: officer.sub, role: 'ONE_STOP_OFFICER', agency: unit });
-    expect(state.body.events[4].actor).toEqual({ id: 'cb-UBND_XA', role: 'AGENCY_OFFICER', agency: 'UBND_XA' });
+    expect(state.body.events[5].actor).toEqual({ id: 'cb-UBND_XA', role: 'AGENCY_OFFICER', agency: 'UBND_XA' });
 
     // Once the workflow has ended, an action is refused as on a closed dossier.
     await eventually('the workflow to close', async () => {
@@ -204,26 +236,7 @@ jest.setTimeout(180_000);
     });
     expect(open.map((x: { code: string }) => x.code)).toEqual([other.body.code]);
 
-    // The CloudEvents on Kafka, read back with a plain consumer in a fresh group.
-    const kafka = new Kafka({ clientId: 'api-it-reader', brokers, logLevel: logLevel.NOTHING });
-    const consumer = kafka.consumer({ groupId: `api-it-${randomUUID()}` });
-    const received: { key: string; value: string; headers: Record<string, string> }[] = [];
-    await consumer.connect();
-    try {
-      await consumer.subscribe({ topic: DOSSIER_EVENTS_TOPIC, fromBeginning: true });
-      await consumer.run({
-        eachMessage: async ({ message }) => {
-          const key = message.key?.toString() ?? '';
-          if (key !== code) return;
-          const headers: Record<string, string> = {};
-          for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
-          received.push({ key, value: message.value?.toString() ?? '', headers });
-        },
-      });
-      await eventually('the dossier events on Kafka', async () => (received.length >= types.length ? true : undefined), 60_000);
-    } finally {
-      await consumer.disconnect();
-    }
+    const received = await readTopic(code, (r) => r.length >= types.length);
     // Read back as a consumer would, with the contract's own decoder.
     const events = received.map((m) => fromCloudEvent(m.value));
     const messages = received.map((m) => JSON.parse(m.value) as { type: string; subject: string });
@@ -239,5 +252,62 @@ jest.setTimeout(180_000);
     expect(events[events.length - 1].status).toBe('RETURNED');
     const wire = received.map((m) => m.value).join('\n');
     for (const personal of [applicant.name, applicant.idNumber, applicant.phone, applicant.address]) expect(wire).not.toContain(personal);
+  });
+
+  it('hands a three-stage dossier with a parallel group and a vertical-sector agency from unit to agency and back: every handoff on Kafka, on the control sheet and its PDF', async () => {
+    const created = await call('POST', '/api/v1/dossiers', { procedureCode: 'XD-GIAY-PHEP-CONG-TRINH', channel: 'COUNTER', applicant, unit });
+    expect(created.status).toBe(201);
+    const code: string = created.body.code;
+    const act = async (action: string, body: Record<string, unknown>, as: Principal) => {
+      const r = await call('POST', `/api/v1/dossiers/${code}/${action}`, body, {}, as);
+      expect([action, body.agency, r.status]).toEqual([action, body.agency, 200]);
+    };
+    await act('accept', {}, officer);
+    await act('assign', { agency: 'SO_XAY_DUNG', officer: 'cb-xd-2' }, people.head('SO_XAY_DUNG'));
+    await act('appraise', { agency: 'SO_XAY_DUNG' }, { ...people.officer('SO_XAY_DUNG'), sub: 'cb-xd-2' });
+    await act('approve', { agency: 'SO_XAY_DUNG' }, people.head('SO_XAY_DUNG'));
+    await act('complete', { agency: 'SO_XAY_DUNG' }, { ...people.officer('SO_XAY_DUNG'), sub: 'cb-xd-2' });
+    // CONG_AN_TINH: the provincial police, the local office of a vertical central sector.
+    await act('complete', { agency: 'CONG_AN_TINH' }, people.officer('CONG_AN_TINH'));
+    await act('complete', { agency: 'SO_NONG_NGHIEP_MT' }, people.officer('SO_NONG_NGHIEP_MT'));
+    await act('complete', { agency: 'SO_XAY_DUNG' }, people.officer('SO_XAY_DUNG'));
+    await act('return', { channel: 'COUNTER' }, officer);
+
+    const handoffs: [string, string, string][] = [
+      [unit, 'SO_XAY_DUNG', 'PROCESS'],
+      ['SO_XAY_DUNG', 'CONG_AN_TINH', 'PROCESS'],
+      ['SO_XAY_DUNG', 'SO_NONG_NGHIEP_MT', 'PROCESS'],
+      ['CONG_AN_TINH', 'SO_XAY_DUNG', 'PROCESS'],
+      ['SO_NONG_NGHIEP_MT', 'SO_XAY_DUNG', 'PROCESS'],
+      ['SO_XAY_DUNG', unit, 'RETURN_RESULT'],
+    ];
+    const sheet = await call('GET', `/api/v1/dossiers/${code}/control-sheet`);
+    expect(sheet.status).toBe(200);
+    expect(sheet.body.rows.map((r: { from: { unit: string }; to: { unit: string }; task: string }) => [r.from.unit, r.to.unit, r.task])).toEqual(handoffs);
+    expect(sheet.body.rows[0]).toMatchObject({ from: { unit, officer: officer.sub }, to: { unit: 'SO_XAY_DUNG', officer: 'cb-xd-2' } });
+    expect(sheet.body.rows[5].to.officer).toBe(officer.sub);
+    for (const r of sheet.body.rows) {
+      expect(r.outcome).toMatch(/^(EARLY|ON_TIME|LATE)$/);
+      for (const at of [r.handedOverAt, r.dueAt, r.finishedAt]) expect(at).toMatch(/\+07:00$/);
+    }
+    const pdf = await fetch(`${url}/api/v1/dossiers/${code}/control-sheet?format=pdf`, { headers: { authorization: `Bearer ${await tokens.tokenFor(officer)}` } });
+    expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    const text = await pdfText(Buffer.from(await pdf.arrayBuffer()));
+    expect(missingPhrases(text, ['PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', `Mã hồ sơ: ${code}`, 'Nhận: Công an thành phố Hà Nội', 'Nhận: Đơn vị kiểm thử tích hợp'])).toEqual([]);
+
+    // On Kafka: each handoff a DossierHandedOff of its own, with both parties, the instant, the
+    // receiver's deadline and its task; the steps inside the first agency with their officers.
+    const returned = (r: { value: string }[]) => r.some((m) => m.value.includes('"vn.motcua.dossier.ResultReturned"'));
+    const published = (await readTopic(code, returned)).map((m) => fromCloudEvent(m.value));
+    const handedOff = published.flatMap((r) => (r.event.type === 'DossierHandedOff' ? [r.event] : []));
+    expect(handedOff.map((e) => [e.from.unit, e.to.unit, e.task])).toEqual(handoffs);
+    expect(handedOff.map((e) => e.dueAt > e.at)).toEqual(handoffs.map(() => true));
+    expect(handedOff[0]).toMatchObject({ from: { unit, officer: officer.sub }, fromMember: null, toMember: 0 });
+    expect(handedOff[5]).toMatchObject({ fromMember: 3, toMember: null });
+    expect(published.flatMap((r) => (r.event.type.startsWith('StagePartA') ? [[r.event.type, r.event.by.id]] : []))).toEqual([
+      ['StagePartAssigned', 'ld-SO_XAY_DUNG'],
+      ['StagePartAppraised', 'cb-xd-2'],
+      ['StagePartApproved', 'ld-SO_XAY_DUNG'],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AgencyIdSchema } from './procedure';
 import { InstantSchema } from './time';
 import { ChannelSchema } from './statuses';
+import { OfficerIdSchema } from './handoffs';
 import {
   ApologyReasons,
   DeliveryFailureReasons,
@@ -34,6 +35,9 @@ export const ActionBodySchemas = {
   requestSupplement: z.object({ agency: AgencyIdSchema, missing, noteRef }).describe('Supplement requested after appraisal: the clocks stop until it arrives'),
   supplement: z.object({}).describe('The complete supplement arrives: the legal clock restarts from zero'),
   apologize: z.object({ agency: AgencyIdSchema, newAppointment: InstantSchema, reason: ApologyReasons.schema.optional(), noteRef }).describe('Form 04: apology with a new appointment (at most one per dossier)'),
+  assign: z.object({ agency: AgencyIdSchema, officer: OfficerIdSchema }).describe('The head of the holding agency assigns an officer to its part (optional step)'),
+  appraise: z.object({ agency: AgencyIdSchema }).describe('An officer of the holding agency records its appraisal (optional step)'),
+  approve: z.object({ agency: AgencyIdSchema }).describe('A leader of the holding agency records its approval (optional step; `complete` finishes the part)'),
   reject: z.object({ agency: AgencyIdSchema, reasons: codes(RejectionReasons.schema).optional(), noteRef }).describe('Refused after appraisal: a result, the dossier ends REJECTED'),
   /** Processing stopped by the holding agency, with its reasons (Decree 61/2018 Art. 3; terminal). */
   stop: z.object({ agency: AgencyIdSchema, reasons: codes(StopReasons.schema).optional(), noteRef }).describe('The holding agency stops processing, with its reasons (terminal)'),
@@ -59,6 +63,9 @@ export const HTTP_ACTIONS = [
   'requestSupplement',
   'supplement',
   'apologize',
+  'assign',
+  'appraise',
+  'approve',
   'reject',
   'stop',
   'withdraw',

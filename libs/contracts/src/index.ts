@@ -9,6 +9,8 @@ export * from './dossier-view';
 export * from './dossier-intake';
 export * from './scenario-compare';
 export * from './reasons';
+export * from './handoffs';
+export * from './control-sheet';
 export * from './units';
 export * from './postal-webhook';
 export * from './agencies';

@@ -89,6 +89,9 @@ complete                  rrra             o+oa           o+oa        rrra   rrr
 requestSupplement         rrra             o+oa           o+oa        rrra   rrra            rrra       rrra    rrra  rrra   rrra
 supplement                +uuu             rrrr           rrrr        rrrr   rrrr            rrrr       rrrr    rrrr  rrrr   rrrr
 apologize                 rrra             rrra           o+oa        rrra   rrra            rrra       rrra    rrra  rrra   rrra
+assign                    rrra             rrra           o+oa        rrra   rrra            rrra       rrra    rrra  rrra   rrra
+appraise                  rrra             o+oa           o+oa        rrra   rrra            rrra       rrra    rrra  rrra   rrra
+approve                   rrra             rrra           o+oa        rrra   rrra            rrra       rrra    rrra  rrra   rrra
 reject                    rrra             o+oa           o+oa        rrra   rrra            rrra       rrra    rrra  rrra   rrra
 stop                      rrra             o+oa           o+oa        rrra   rrra            rrra       rrra    rrra  rrra   rrra
 withdraw                  +uuu             rrrr           rrrr        rrrr   rrrr            rrrr       rrrr    rrrr  rrrr   rrrr
@@ -164,6 +167,9 @@ postalReturnedToSender    rrrr             rrrr           rrrr        rrrr   +++
       requestSupplement: ['AGENCY_OFFICER', 'AGENCY_HEAD'],
       supplement: ['ONE_STOP_OFFICER'],
       apologize: ['AGENCY_HEAD'],
+      assign: ['AGENCY_HEAD'],
+      appraise: ['AGENCY_OFFICER', 'AGENCY_HEAD'],
+      approve: ['AGENCY_HEAD'],
       reject: ['AGENCY_OFFICER', 'AGENCY_HEAD'],
       stop: ['AGENCY_OFFICER', 'AGENCY_HEAD'],
       withdraw: ['ONE_STOP_OFFICER'],
@@ -178,7 +184,7 @@ postalReturnedToSender    rrrr             rrrr           rrrr        rrrr   +++
 
   it('an agency the command names must be the actor\'s own, whatever the role', () => {
     for (const role of [...ROLES, ...UNKNOWN_ROLES]) {
-      for (const type of ['complete', 'requestSupplement', 'apologize', 'reject', 'stop'] as const) {
+      for (const type of ['complete', 'requestSupplement', 'apologize', 'assign', 'appraise', 'approve', 'reject', 'stop'] as const) {
         const actor: Actor = { id: 'someone', role, agency: 'B' };
         expect([role, type, authorize(actor, commandOf(type, actor, at('2026-03-02 09:00'), { agency: 'A' }), registered)?.rule]).toEqual([
           role,

@@ -73,6 +73,7 @@ export const MAY = {
     return: 'RECEIVING_UNIT',
   },
   AGENCY_OFFICER: {
+    appraise: 'ROUTE_AGENCY',
     complete: 'ROUTE_AGENCY',
     requestSupplement: 'ROUTE_AGENCY',
     reject: 'ROUTE_AGENCY',
@@ -85,6 +86,10 @@ export const MAY = {
     stop: 'ROUTE_AGENCY',
     // Form 04 is signed by the head of the agency that is late [Decree 61/2018 Art. 19(8)].
     apologize: 'ROUTE_AGENCY',
+    // Its head assigns an officer, a leader approves [ONE-STOP.md §1, §3 step 4].
+    assign: 'ROUTE_AGENCY',
+    appraise: 'ROUTE_AGENCY',
+    approve: 'ROUTE_AGENCY',
   },
   PORTAL: {
     register: 'ANY',
@@ -233,12 +238,13 @@ function routeAgencies(d: DossierState | DossierView): string[] {
  * The actor the table asks for, for a command given on a dossier of `unit`: what the scenario
  * runner (and its twin through the domain, the scenario harness) acts as, so that simulated
  * dossiers pass authorization as real ones must. One-stop actions: a one-stop officer of the unit;
- * an agency's actions: an officer of the agency the command names, its head for an apology; the
+ * an agency's actions: an officer of the agency the command names, its head for an apology, an
+ * assignment or an approval; the
  * post's reports: the postal operator; an ONLINE submission: the portal.
  */
 export function requiredActor(id: string, command: { type: CommandType; agency?: unknown; channel?: unknown }, unit: string): Actor {
   const agency = typeof command.agency === 'string' ? command.agency : null;
-  if (command.type === 'apologize') return { id, role: 'AGENCY_HEAD', agency };
+  if (command.type === 'apologize' || command.type === 'assign' || command.type === 'approve') return { id, role: 'AGENCY_HEAD', agency };
   if (relationFor('AGENCY_OFFICER', command.type)) return { id, role: 'AGENCY_OFFICER', agency };
   if (relationFor('POSTAL_OPERATOR', command.type)) return { id, role: 'POSTAL_OPERATOR', agency: POSTAL_PARTNER };
   if (command.type === 'submit' && command.channel === 'ONLINE') return { id, role: 'PORTAL', agency: null };

@@ -195,7 +195,7 @@ describe('intake (ONE-STOP.md §3 step 2)', () => {
     expect(iso(d.state.submittedAt)).toBe(vn('2026-03-04 14:00'));
 
     const accepted = run(d, cmd.accept('2026-03-04 14:10'));
-    expect(types(accepted)).toEqual(['DossierAccepted', 'StageStarted']);
+    expect(types(accepted)).toEqual(['DossierAccepted', 'StageStarted', 'DossierHandedOff']);
     const a = only(accepted, 'DossierAccepted');
     // Wed 4/3 14:10 + 3 WD: Thu 5, Fri 6, Mon 9 → Mon 9/3 17:00; the day before is Fri 6/3.
     expect(iso(a.clockStartedAt)).toBe(vn('2026-03-04 14:10'));
@@ -264,7 +264,7 @@ describe('postal intake (ONE-STOP.md §5, §6 "the starting event")', () => {
     expect(armed(d)).toEqual([]);
 
     const accepted = run(d, cmd.accept('2026-03-09 15:30'));
-    expect(types(accepted)).toEqual(['DossierAccepted', 'StageStarted']);
+    expect(types(accepted)).toEqual(['DossierAccepted', 'StageStarted', 'DossierHandedOff']);
     const a = only(accepted, 'DossierAccepted');
     // Handover Mon 10:00, before the 15:00 cut-off → due Mon 17:00 (acceptance at 15:30 would give Tue).
     expect(iso(a.at)).toBe(vn('2026-03-09 15:30'));
@@ -293,7 +293,7 @@ describe('postal intake (ONE-STOP.md §5, §6 "the starting event")', () => {
     expect(iso(a.deadline.at)).toBe(vn('2026-03-16 17:00'));
     expect(a.deadline.nearDueAt).toBeNull();
     const done = run(d, cmd.complete('2026-03-16 11:00', 'A'));
-    expect(types(done)).toEqual(['StagePartCompleted', 'ResultReady']);
+    expect(types(done)).toEqual(['StagePartCompleted', 'ResultReady', 'DossierHandedOff']);
     // Sat 10:00 → Mon 11:00 = 49 h (the metric clock counts from the legal clock's start).
     expect(only(done, 'ResultReady')).toMatchObject({ outcome: 'ON_TIME', processingMs: 49 * HOUR });
   });
@@ -333,7 +333,7 @@ describe('inter-agency route (ONE-STOP.md §4)', () => {
     expect(iso(only(accepted, 'StageStarted').members[0].deadline.at)).toBe(vn('2026-07-07 17:00'));
 
     const afterA = run(d, cmd.complete('2026-07-07 10:10', 'A'));
-    expect(seq(afterA)).toEqual(['StagePartCompleted', 'StageStarted']);
+    expect(seq(afterA)).toEqual(['StagePartCompleted', 'StageStarted', 'DossierHandedOff', 'DossierHandedOff']);
     expect(only(afterA, 'StagePartCompleted')).toMatchObject({ member: 0, agency: 'A', outcome: 'ON_TIME' });
     const group = only(afterA, 'StageStarted');
     expect(group.stage).toBe(1);
@@ -362,7 +362,14 @@ describe('inter-agency route (ONE-STOP.md §4)', () => {
 
     // B finishes last (late): the next stage starts at that very instant.
     const afterB = run(d, cmd.complete('2026-07-09 09:20', 'B'));
-    expect(seq(afterB)).toEqual([`AlertRaised:NEAR_DUE/DOSSIER/-@${vn('2026-07-09 08:00')}`, 'StagePartCompleted', 'StageStarted']);
+    // The join: each member of the group hands its part to the next stage.
+    expect(seq(afterB)).toEqual([
+      `AlertRaised:NEAR_DUE/DOSSIER/-@${vn('2026-07-09 08:00')}`,
+      'StagePartCompleted',
+      'StageStarted',
+      'DossierHandedOff',
+      'DossierHandedOff',
+    ]);
     expect(only(afterB, 'StagePartCompleted')).toMatchObject({ agency: 'B', outcome: 'LATE' });
     const last = only(afterB, 'StageStarted');
     expect([last.stage, iso(last.at)]).toEqual([2, vn('2026-07-09 09:20')]);
@@ -370,7 +377,7 @@ describe('inter-agency route (ONE-STOP.md §4)', () => {
     expect(iso(member$(d, 3).startedAt)).toBe(vn('2026-07-09 09:20'));
 
     const done = run(d, cmd.complete('2026-07-10 11:00', 'D'));
-    expect(seq(done)).toEqual(['StagePartCompleted', 'ResultReady']);
+    expect(seq(done)).toEqual(['StagePartCompleted', 'ResultReady', 'DossierHandedOff']);
     // Mon 09:30 → Fri 11:00 = 4 days 1.5 h, no waiting.
     expect(only(done, 'ResultReady')).toMatchObject({ outcome: 'ON_TIME', processingMs: 4 * DAY + 1.5 * HOUR });
     expect(d.state.status).toBe('RESULT_READY');
@@ -504,7 +511,7 @@ describe('supplement requested after appraisal (ONE-STOP.md §3 step 4, Art. 19(
     ]);
 
     const afterC = run(d, cmd.complete('2026-07-14 10:00', 'C'));
-    expect(seq(afterC)).toEqual([`AlertRaised:NEAR_DUE/STAGE/C@${vn('2026-07-14 08:00')}`, 'StagePartCompleted', 'StageStarted']);
+    expect(seq(afterC)).toEqual([`AlertRaised:NEAR_DUE/STAGE/C@${vn('2026-07-14 08:00')}`, 'StagePartCompleted', 'StageStarted', 'DossierHandedOff', 'DossierHandedOff']);
     expect(only(afterC, 'StagePartCompleted').outcome).toBe('EARLY');
     expect(only(afterC, 'StageStarted').members.map((m) => iso(m.deadline.at))).toEqual([vn('2026-07-16 17:00')]); // Tue + 2 WD
 
@@ -515,6 +522,7 @@ describe('supplement requested after appraisal (ONE-STOP.md §3 step 4, Art. 19(
       `AlertRaised:NEAR_DUE/DOSSIER/-@${vn('2026-07-16 08:00')}`,
       'StagePartCompleted',
       'ResultReady',
+      'DossierHandedOff',
     ]);
     expect(only(done, 'ResultReady')).toMatchObject({ outcome: 'EARLY', processingMs: 10 * DAY + 1.5 * HOUR - (3 * DAY + 3 * HOUR) });
     expect(d.state.waitedMs).toBe(3 * DAY + 3 * HOUR);
@@ -572,7 +580,7 @@ describe('refusal after appraisal (ONE-STOP.md §3 step 4)', () => {
   it('one member rejects: REJECTED, that member finished with its own outcome, the others left unfinished', () => {
     const d = inGroup();
     const rejected = run(d, cmd.reject('2026-07-08 15:00', 'B'));
-    expect(seq(rejected)).toEqual([`AlertRaised:NEAR_DUE/STAGE/B@${vn('2026-07-08 08:00')}`, 'DossierRejected']);
+    expect(seq(rejected)).toEqual([`AlertRaised:NEAR_DUE/STAGE/B@${vn('2026-07-08 08:00')}`, 'DossierRejected', 'DossierHandedOff']);
     expect(only(rejected, 'DossierRejected')).toMatchObject({
       member: 1,
       agency: 'B',
@@ -601,7 +609,7 @@ describe('refusal after appraisal (ONE-STOP.md §3 step 4)', () => {
     const d = inGroup();
     run(d, cmd.complete('2026-07-08 11:00', 'B'));
     const rejected = run(d, cmd.reject('2026-07-13 10:00', 'C'));
-    expect(types(rejected).slice(-1)).toEqual(['DossierRejected']);
+    expect(types(rejected).slice(-2)).toEqual(['DossierRejected', 'DossierHandedOff']);
     expect(only(rejected, 'DossierRejected')).toMatchObject({ agency: 'C', memberOutcome: 'LATE', outcome: 'LATE' });
     expect(raisedAlerts(d)).toEqual(
       [
@@ -1228,6 +1236,7 @@ describe('refusals, time order and the event log (ONE-STOP.md §3 last paragraph
       `AlertRaised:OVERDUE/STAGE/A@${vn('2026-03-04 17:00')}`,
       'StagePartCompleted',
       'StageStarted',
+      'DossierHandedOff',
     ]);
   });
 
@@ -1235,10 +1244,10 @@ describe('refusals, time order and the event log (ONE-STOP.md §3 last paragraph
     const d = dossierFor(Q, '2026-03-02 09:00');
     run(d, cmd.submit('2026-03-02 09:10'));
     expect(refused(d, cmd.accept('2026-03-02 09:09'))).toBe('LIFECYCLE.TIME_OUT_OF_ORDER');
-    expect(types(run(d, cmd.accept('2026-03-02 09:10')))).toEqual(['DossierAccepted', 'StageStarted']);
+    expect(types(run(d, cmd.accept('2026-03-02 09:10')))).toEqual(['DossierAccepted', 'StageStarted', 'DossierHandedOff']);
     d.raiseDueAlerts(at('2026-03-03 08:00')); // A's near-due
     expect(refused(d, cmd.complete('2026-03-03 07:59', 'A'))).toBe('LIFECYCLE.TIME_OUT_OF_ORDER');
-    expect(types(run(d, cmd.complete('2026-03-03 08:00', 'A')))).toEqual(['StagePartCompleted', 'StageStarted']);
+    expect(types(run(d, cmd.complete('2026-03-03 08:00', 'A')))).toEqual(['StagePartCompleted', 'StageStarted', 'DossierHandedOff']);
   });
 
   it('event ids are <code>:<sequence>, 1, 2, 3… without gaps, across commands and timers; a replay rebuilds the same', () => {
@@ -1248,7 +1257,8 @@ describe('refusals, time order and the event log (ONE-STOP.md §3 last paragraph
     d.raiseDueAlerts(at('2026-03-03 09:00'));
     run(d, cmd.complete('2026-03-04 10:00', 'A'), cmd.complete('2026-03-05 10:00', 'B'), cmd.return('2026-03-05 11:00', 'ONLINE'));
     const n = d.events.length;
-    expect(n).toBe(11); // registered, submitted, accepted, stage 0, alert, alert, done A, stage 1, done B, ready, returned
+    // registered, submitted, accepted, stage 0, handed to A, alert, alert, done A, stage 1, A to B, done B, ready, B to the unit, returned
+    expect(n).toBe(14);
     expect(d.events.map((e) => e.sequence)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     expect(d.events.map((e) => e.id)).toEqual(Array.from({ length: n }, (_, i) => `${CODE}:${i + 1}`));
     expect(new Set(d.events.map((e) => e.code))).toEqual(new Set([CODE]));

@@ -5,18 +5,33 @@ import type { DossierCommand } from './commands';
 import { computeDeadline } from './deadline';
 import type { DossierEvent, EventOf } from './events';
 import { evolve } from './evolve';
+import { handoffs, type Receiving } from './handoffs';
 import { refusal, type Refusal, type RuleCode } from './rules';
 import { ruleSetOf, type RuleSetResolver } from './rule-sets';
 import { appointmentOf, finalAppointmentOf, holders, latestOrder, legUnderway, type DossierState, type MemberState, type PostalLegState } from './state';
 
 export type CalendarResolver = (id: string, version: string) => WorkingCalendar;
 
+/** What a dossier records beyond its rules; a workflow started before an option existed keeps it off (patched). */
+export interface DecideOptions {
+  /** Each transfer between units and agencies as a `DossierHandedOff` event (Form 05's rows). */
+  readonly recordHandoffs: boolean;
+}
+
+export const DEFAULT_DECIDE_OPTIONS: DecideOptions = { recordHandoffs: true };
+
 
 /**
  * Checks a command against the dossier and turns it into events, or refuses it naming the rule.
  * Pure: the same state and command always give the same answer, and a refusal changes nothing.
  */
-export function decide(s: DossierState, c: DossierCommand, calendars: CalendarResolver, ruleSets: RuleSetResolver = ruleSetOf): DossierEvent[] | Refusal {
+export function decide(
+  s: DossierState,
+  c: DossierCommand,
+  calendars: CalendarResolver,
+  ruleSets: RuleSetResolver = ruleSetOf,
+  options: DecideOptions = DEFAULT_DECIDE_OPTIONS,
+): DossierEvent[] | Refusal {
   if (c.type === 'register') {
     if (s.code !== null) return refusal('LIFECYCLE.ALREADY_REGISTERED', `dossier ${s.code} is already registered`);
     const { type: _t, ...registration } = c;
@@ -32,6 +47,7 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
   const rules = () => ruleSets(s.ruleSet!);
   const by = c.by;
   const at = c.at;
+  const handedOff = (...args: Parameters<typeof handoffs>) => (options.recordHandoffs ? handoffs(...args) : []);
 
   switch (c.type) {
     case 'requestPickup':
@@ -100,7 +116,9 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
         clockStartedAt,
         deadline: computeDeadline(cal(), clockStartedAt, p.timeLimit, p.cutoff),
       };
-      return [accepted, startStage(evolve(s, accepted), 0, clockStartedAt, at, by, cal())];
+      const started = startStage(evolve(s, accepted), 0, clockStartedAt, at, by, cal());
+      const fromUnit = [{ unit: s.unit!, officer: by.id, member: null }];
+      return [accepted, started, ...handedOff(fromUnit, receivers(started), 'PROCESS', at, by)];
     }
 
     case 'complete': {
@@ -117,11 +135,30 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
       const after = evolve(s, done);
       if (holders(after).length > 0) return [done];
       const nextStage = s.currentStage! + 1;
-      if (after.members.some((x) => x.stage === nextStage)) return [done, startStage(after, nextStage, at, at, by, cal())];
+      // The finished stage hands on: each of its members, with the officer who finished its part.
+      const finished = after.members
+        .filter((x) => x.stage === s.currentStage)
+        .map((x) => ({ unit: x.agency, officer: x.finishedBy, member: x.member }));
+      if (after.members.some((x) => x.stage === nextStage)) {
+        const started = startStage(after, nextStage, at, at, by, cal());
+        return [done, started, ...handedOff(finished, receivers(started), 'PROCESS', at, by)];
+      }
       return [
         done,
         { type: 'ResultReady', at, by, outcome: classify(at, appointmentOf(s)!, cal().localDate), processingMs: processingMs(s, at) },
+        ...handedOff(finished, [backToUnit(s)], 'RETURN_RESULT', at, by),
       ];
+    }
+
+    case 'assign':
+    case 'appraise':
+    case 'approve': {
+      // Optional steps inside the holding agency: recorded with their officers, never required to complete.
+      const m = holding(s, c.type, c.agency);
+      if (!('member' in m)) return m;
+      const part = { at, by, member: m.member, agency: m.agency };
+      if (c.type === 'assign') return [{ type: 'StagePartAssigned', ...part, officer: c.officer }];
+      return [c.type === 'appraise' ? { type: 'StagePartAppraised', ...part } : { type: 'StagePartApproved', ...part }];
     }
 
     case 'requestSupplement': {
@@ -227,6 +264,7 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
           reasons: c.reasons ?? [],
           ...noted(c),
         },
+        ...handedOff([{ unit: m.agency, officer: by.id, member: m.member }], [backToUnit(s)], 'RETURN_REFUSAL', at, by),
       ];
     }
 
@@ -315,6 +353,15 @@ function startStage(
         deadline: computeDeadline(calendar, clockStart, m.allotted, s.procedure!.cutoff),
       })),
   };
+}
+
+function receivers(started: EventOf<'StageStarted'>): Receiving[] {
+  return started.members.map((m) => ({ unit: m.agency, member: m.member, dueAt: m.deadline.at }));
+}
+
+/** The result (or the refusal) goes back to the one-stop unit that received the dossier, due at its appointment. */
+function backToUnit(s: DossierState): Receiving {
+  return { unit: s.unit!, member: null, dueAt: appointmentOf(s)! };
 }
 
 function limitText(limit: TimeLimit): string {

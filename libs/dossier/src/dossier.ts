@@ -1,6 +1,6 @@
 import { authorize } from './authorization';
 import type { DossierCommand } from './commands';
-import { decide, type CalendarResolver } from './decide';
+import { decide, DEFAULT_DECIDE_OPTIONS, type CalendarResolver, type DecideOptions } from './decide';
 import type { DossierEvent, RecordedEvent } from './events';
 import { evolve } from './evolve';
 import { record } from './record';
@@ -21,6 +21,7 @@ export class Dossier {
   constructor(
     private readonly calendars: CalendarResolver,
     private readonly ruleSets: RuleSetResolver = ruleSetOf,
+    private readonly options: DecideOptions = DEFAULT_DECIDE_OPTIONS,
   ) {}
 
   /** Rebuilds a dossier from its recorded log (a replay, a projection, a test). */
@@ -47,7 +48,7 @@ export class Dossier {
   check(command: DossierCommand): Refusal | null {
     const forbidden = authorize(command.by, command, this.current);
     if (forbidden) return forbidden;
-    const result = decide(this.current, command, this.calendars, this.ruleSets);
+    const result = decide(this.current, command, this.calendars, this.ruleSets, this.options);
     return isRefusal(result) ? result : null;
   }
 
@@ -65,7 +66,7 @@ export class Dossier {
     const before = this.current;
     const alerts = dueAlerts(before, command.at - 1);
     const afterAlerts = alerts.reduce(evolve, before);
-    const result = decide(afterAlerts, command, this.calendars, this.ruleSets);
+    const result = decide(afterAlerts, command, this.calendars, this.ruleSets, this.options);
     if (isRefusal(result)) return result;
     return [...alerts, ...result].map((e) => this.append(e));
   }

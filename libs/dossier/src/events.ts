@@ -4,6 +4,7 @@ import type {
   ApologyReasons,
   Channel,
   DeliveryFailureReasons,
+  HandoffTask,
   IntakeRefusalReasons,
   Outcome,
   PostalLeg,
@@ -60,6 +61,13 @@ export type ApologyReason = CodeOf<typeof ApologyReasons>;
 export type WithdrawalReason = CodeOf<typeof WithdrawalReasons>;
 export type DeliveryFailureReason = CodeOf<typeof DeliveryFailureReasons>;
 
+/** One side of a handoff: a one-stop unit or an agency of the route, and its officer when known. */
+export interface HandoffParty {
+  readonly unit: string;
+  /** A token subject (pseudonymous); null when not known at the handoff (the receiver's officer is assigned later). */
+  readonly officer: string | null;
+}
+
 export type DossierEvent =
   | (Base & { type: 'DossierRegistered' } & Registration)
   | (Base & { type: 'PostalPickupRequested' })
@@ -80,6 +88,21 @@ export type DossierEvent =
       startedAt: number;
       members: readonly { member: number; agency: string; deadline: Deadline }[];
     })
+  | (Base & {
+      type: 'DossierHandedOff';
+      from: HandoffParty;
+      /** The handing stage member; null for the one-stop unit. */
+      fromMember: number | null;
+      to: HandoffParty;
+      /** The receiving stage member; null for the (originating) one-stop unit. */
+      toMember: number | null;
+      /** The receiving member's deadline; to the one-stop unit, the dossier's appointment. */
+      dueAt: number;
+      task: HandoffTask;
+    })
+  | (Base & { type: 'StagePartAssigned'; member: number; agency: string; officer: string })
+  | (Base & { type: 'StagePartAppraised'; member: number; agency: string })
+  | (Base & { type: 'StagePartApproved'; member: number; agency: string })
   | (Base & { type: 'StagePartCompleted'; member: number; agency: string; outcome: Outcome })
   | (Base & { type: 'ResultReady'; outcome: Outcome; processingMs: number })
   | (Base & {

@@ -71,8 +71,14 @@ function apply(s: DossierState, e: DossierEvent): DossierState {
           deadline: started.deadline,
         })),
       };
+    case 'DossierHandedOff':
+    case 'StagePartAssigned':
+    case 'StagePartAppraised':
+    case 'StagePartApproved':
+      // A record of who moved or worked the dossier: no rule reads it, so the state stays as it is.
+      return s;
     case 'StagePartCompleted':
-      return { ...s, members: finishMember(s.members, e.member, e.at, e.outcome) };
+      return { ...s, members: finishMember(s.members, e.member, e.at, e.by.id, e.outcome) };
     case 'ResultReady':
       return { ...s, status: 'RESULT_READY', finishedAt: e.at, outcome: e.outcome, processingMs: e.processingMs };
     case 'SupplementRequested':
@@ -103,7 +109,7 @@ function apply(s: DossierState, e: DossierEvent): DossierState {
       return {
         ...s,
         status: 'REJECTED',
-        members: finishMember(s.members, e.member, e.at, e.memberOutcome),
+        members: finishMember(s.members, e.member, e.at, e.by.id, e.memberOutcome),
         finishedAt: e.at,
         outcome: e.outcome,
         processingMs: e.processingMs,
@@ -181,6 +187,7 @@ function flattenRoute(e: EventOf<'DossierRegistered'>): MemberState[] {
         clockStartedAt: null,
         deadline: null,
         finishedAt: null,
+        finishedBy: null,
         outcome: null,
       });
     }
@@ -199,6 +206,6 @@ function updateMembers<T extends { member: number }>(
   });
 }
 
-function finishMember(members: readonly MemberState[], member: number, at: number, outcome: MemberState['outcome']) {
-  return members.map((m) => (m.member === member ? { ...m, finishedAt: at, outcome } : m));
+function finishMember(members: readonly MemberState[], member: number, at: number, by: string, outcome: MemberState['outcome']) {
+  return members.map((m) => (m.member === member ? { ...m, finishedAt: at, finishedBy: by, outcome } : m));
 }

@@ -12,6 +12,7 @@ export * from './timers';
 export * from './record';
 export * from './dossier';
 export * from './view';
+export * from './control-sheet';
 export * from './procedure-check';
 export * from './versions';
 export * from './dossier-code';

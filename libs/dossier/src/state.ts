@@ -14,6 +14,8 @@ export interface MemberState {
   readonly clockStartedAt: number | null;
   readonly deadline: Deadline | null;
   readonly finishedAt: number | null;
+  /** The officer who finished it (completed or rejected): who hands its part on. */
+  readonly finishedBy: string | null;
   readonly outcome: Outcome | null;
 }
 

@@ -33,6 +33,8 @@ export interface ApiConfig {
    * several during a rotation). None: the API starts, and the webhook answers 503.
    */
   postalWebhookSecrets: Buffer[] | null;
+  /** Where the public reaches this API (PUBLIC_URL): the QR code on Form 01 points at its look-up. */
+  publicUrl: string;
 }
 
 export const API_CONFIG = Symbol('ApiConfig');
@@ -61,6 +63,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     },
     // A malformed secret stops the start: a typo would otherwise refuse every event in silence.
     postalWebhookSecrets: env.POSTAL_WEBHOOK_SECRETS ? parseWebhookSecrets(env.POSTAL_WEBHOOK_SECRETS) : null,
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${intFrom(env, 'API_PORT', 3000, 0, 65535)}`).replace(/\/+$/, ''),
   };
 }
 

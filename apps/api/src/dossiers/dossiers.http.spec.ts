@@ -182,7 +182,7 @@ describe('POST /api/v1/dossiers/{code}/{action}', () => {
 
   it('answers 404 for an unknown action, before anything else', async () => {
     const { code } = await created();
-    for (const action of ['approve', 'postalDelivered', 'postalHandover', '__proto__']) {
+    for (const action of ['sign', 'postalDelivered', 'postalHandover', '__proto__']) {
       const r = await t.call('POST', `/api/v1/dossiers/${code}/${action}`, {});
       expect(r.status).toBe(404);
       expect(r.body.error.code).toBe('NOT_FOUND');
@@ -342,8 +342,8 @@ describe('GET /api/v1/dossiers/{code}', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ code, status: 'IN_PROCESSING', channel: 'COUNTER', procedure: { code: 'LLTP-CAP-PHIEU', version: '2026.1' } });
     for (const field of ['appointment', 'finalAppointment', 'outcome', 'stages', 'alerts', 'apologies']) expect(r.body).toHaveProperty(field);
-    expect(r.body.events.map((e: { type: string }) => e.type)).toEqual(['DossierRegistered', 'DossierSubmitted', 'DossierAccepted', 'StageStarted']);
-    expect(r.body.events.map((e: { sequence: number }) => e.sequence)).toEqual([1, 2, 3, 4]);
+    expect(r.body.events.map((e: { type: string }) => e.type)).toEqual(['DossierRegistered', 'DossierSubmitted', 'DossierAccepted', 'StageStarted', 'DossierHandedOff']);
+    expect(r.body.events.map((e: { sequence: number }) => e.sequence)).toEqual([1, 2, 3, 4, 5]);
     expect(r.body.events[2]).toEqual({
       id: `${code}:3`,
       type: 'DossierAccepted',

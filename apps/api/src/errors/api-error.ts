@@ -46,6 +46,8 @@ export const API_RULES = {
   'POSTAL.OCCURRED_IN_FUTURE': 'CONTRACTS "Postal partner": an event cannot have happened after now (400)',
   'POSTAL.EVENT_ID_REUSED': 'CONTRACTS "Postal partner": an eventId names one event, for good; with another body it is refused (422)',
   'POSTAL.EVENT_IN_FLIGHT': 'CONTRACTS "Postal partner": the first delivery of this eventId is still being processed; retry later (409)',
+  'FORMS.UNKNOWN_FORM': 'Circular 01/2018: a dossier\'s forms are 01 (receipt), 02 (supplement request), 03 (refusal at intake) and 04 (apology); 05, the control sheet, has its own path (404)',
+  'FORMS.NOT_APPLICABLE': 'Circular 01/2018: a form is issued by an event of the dossier (01 acceptance, 02 a supplement request, 03 a refusal at intake, 04 an apology); a dossier without it has no such form (409)',
   'LOOKUP.RATE_LIMITED': 'ONE-STOP §8: the public look-up, with no token, is limited per address so codes cannot be walked (429)',
 } as const;
 

@@ -1,6 +1,7 @@
 import {
   HttpActionBodySchemas,
   CreateDossierBodySchema,
+  ControlSheetSchema,
   DossierDetailSchema,
   DossierListItemSchema,
   DossierStatusSchema,
@@ -75,6 +76,9 @@ const REQUEST_EXAMPLES = {
   actions: {
     accept: {},
     complete: { agency: 'SO_TU_PHAP' },
+    assign: { agency: 'SO_TU_PHAP', officer: 'cb-SO_TU_PHAP' },
+    appraise: { agency: 'SO_TU_PHAP' },
+    approve: { agency: 'SO_TU_PHAP' },
     supplement: {},
     return: { channel: 'COUNTER' },
   } as Partial<Record<(typeof HTTP_ACTIONS)[number], object>>,
@@ -94,6 +98,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     DossierView: jsonSchemaOf(DossierViewSchema),
     DossierDetail: jsonSchemaOf(DossierDetailSchema),
     DossierListItem: jsonSchemaOf(DossierListItemSchema),
+    ControlSheet: jsonSchemaOf(ControlSheetSchema),
     PostalEvent: jsonSchemaOf(PostalEventBodySchema, { io: 'input' }),
     PostalEventAnswer: {
       type: 'object',
@@ -293,6 +298,34 @@ export function buildOpenApiDocument(): OpenApiDocument {
           '413': error('the body is over 64 kB'),
           '422': error('this eventId was answered before for another body (POSTAL.EVENT_ID_REUSED)'),
           '503': error('no POSTAL_WEBHOOK_SECRETS configured (POSTAL.WEBHOOK_NOT_CONFIGURED), or the dossier did not answer in time: retry'),
+        },
+      },
+    },
+    '/api/v1/dossiers/{code}/control-sheet': {
+      get: {
+        operationId: 'getControlSheet',
+        summary:
+          'The process control sheet (Form 05, Circular 01/2018): one row per handoff between the one-stop unit and the agencies, with its officers, the receiver\'s deadline, its finish and its result. `format=pdf`: the form as printed and signed, in Vietnamese',
+        parameters: [codeParam, { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'pdf'], default: 'json' } }],
+        responses: {
+          '200': { description: 'the control sheet', content: { 'application/json': { schema: ref('ControlSheet') }, 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+          '400': error('a format other than json or pdf'),
+          '403': error('not a reader of this dossier (ACCESS.MAY_NOT_READ)'),
+          '404': error('unknown dossier'),
+        },
+      },
+    },
+    '/api/v1/dossiers/{code}/forms/{form}': {
+      get: {
+        operationId: 'getDossierForm',
+        summary:
+          "A form of the dossier as PDF (Circular 01/2018), from its events and the applicant store: 01 receipt and appointment slip (with a QR code of the public look-up), 02 supplement request, 03 refusal at intake, 04 apology and new appointment. Prints the applicant's name: every read audited",
+        parameters: [codeParam, { name: 'form', in: 'path', required: true, schema: { type: 'string', enum: ['01', '02', '03', '04'] } }],
+        responses: {
+          '200': { description: 'the form', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+          '403': error('not a reader of this dossier (ACCESS.MAY_NOT_READ)'),
+          '404': error('unknown dossier, or no such form (FORMS.UNKNOWN_FORM)'),
+          '409': error('the dossier has no event that issues this form (FORMS.NOT_APPLICABLE)'),
         },
       },
     },

@@ -182,6 +182,12 @@ const HANDLERS: { readonly [T in DossierEventType]: Handler<T> } = {
     { kind: 'updateStageMember', code: r.code, member: e.member, set: { finished_at: date(e.at), outcome: e.memberOutcome } },
     { kind: 'updateDossier', code: r.code, set: { finished_at: date(e.at), outcome: e.outcome, processing_ms: e.processingMs } },
   ],
+  // Handoffs and the steps inside an agency: the control sheet reads them from the dossier's events;
+  // the read model keeps the stage members' start, deadline and finish, which they do not change.
+  DossierHandedOff: none,
+  StagePartAssigned: none,
+  StagePartAppraised: none,
+  StagePartApproved: none,
   ResultReturned: none,
   ResultHandedToPost: none,
   DeliveryAttemptFailed: none,

@@ -33,6 +33,8 @@ export function randomScenario(seed: number): Scenario {
       [3, { do: 'accept' }],
       [7, { do: 'complete', agency }],
       [1, { do: 'requestSupplement', agency }],
+      // The optional steps inside the holding agency (refused when the agency does not hold it).
+      [1, { do: pick(['assign', 'appraise', 'approve']), agency, officer: 'cb-random' }],
       [2, { do: 'supplement' }],
       [1, { do: 'apologize', agency, newAppointment: toLocalIso(t + int(1, 12) * 24 * 3600_000) }],
       [0.5, { do: 'reject', agency }],

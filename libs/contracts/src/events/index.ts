@@ -15,6 +15,7 @@ import { DeliveryAttemptFailedSchema, ResultBackAtUnitSchema, ResultDeliveredSch
 import { SupplementReceivedSchema, SupplementRequestedSchema } from './supplements';
 import { DossierWithdrawnSchema } from './withdrawal';
 import { PostalOrderCancelledSchema, PostalOrderPlacedSchema, PostalOrderRefusedSchema } from './postal-orders';
+import { DossierHandedOffSchema, StagePartAppraisedSchema, StagePartApprovedSchema, StagePartAssignedSchema } from './handoffs';
 
 export { DeadlineSchema, MemberDeadlineSchema } from './shared';
 export * from './intake';
@@ -25,6 +26,7 @@ export * from './withdrawal';
 export * from './result';
 export * from './alerts';
 export * from './postal-orders';
+export * from './handoffs';
 
 /**
  * Every dossier event's payload schema, by type, in the order a dossier's life meets them. The
@@ -40,6 +42,10 @@ export const DossierEventPayloadSchemas = {
   IntakeRefused: IntakeRefusedSchema,
   DossierAccepted: DossierAcceptedSchema,
   StageStarted: StageStartedSchema,
+  DossierHandedOff: DossierHandedOffSchema,
+  StagePartAssigned: StagePartAssignedSchema,
+  StagePartAppraised: StagePartAppraisedSchema,
+  StagePartApproved: StagePartApprovedSchema,
   StagePartCompleted: StagePartCompletedSchema,
   ResultReady: ResultReadySchema,
   SupplementRequested: SupplementRequestedSchema,
@@ -80,6 +86,10 @@ export const DOSSIER_EVENT_SCHEMA_VERSIONS: { readonly [T in DossierEventTypeNam
   IntakeRefused: 1,
   DossierAccepted: 1,
   StageStarted: 1,
+  DossierHandedOff: 1,
+  StagePartAssigned: 1,
+  StagePartAppraised: 1,
+  StagePartApproved: 1,
   StagePartCompleted: 1,
   ResultReady: 1,
   SupplementRequested: 1,

@@ -24,6 +24,9 @@ const EVERY: Record<CommandType, true> = {
   requestSupplement: true,
   supplement: true,
   apologize: true,
+  assign: true,
+  appraise: true,
+  approve: true,
   reject: true,
   stop: true,
   withdraw: true,
@@ -37,7 +40,7 @@ const EVERY: Record<CommandType, true> = {
 /** The commands an actor may be given; the engine's own (ENGINE_ONLY) are no one's to give. */
 export const COMMAND_TYPES = (Object.keys(EVERY) as CommandType[]).filter((t) => !(ENGINE_ONLY as readonly string[]).includes(t));
 /** The commands that name the agency they act for. */
-export const AGENCY_COMMANDS = ['complete', 'requestSupplement', 'apologize', 'reject', 'stop'] as const satisfies readonly CommandType[];
+export const AGENCY_COMMANDS = ['complete', 'requestSupplement', 'apologize', 'assign', 'appraise', 'approve', 'reject', 'stop'] as const satisfies readonly CommandType[];
 
 export const UNIT = '000.00.00.H42';
 export const VN_GOV = calendarFor('VN-GOV');
@@ -84,7 +87,11 @@ export function commandOf(type: CommandType, by: Actor, instant: number, f: Comm
     case 'postalHandover':
     case 'postalPickedUp':
       return { ...given, type, waybill: 'EB000000001VN' };
+    case 'assign':
+      return { ...given, type, agency, officer: 'officer-a1' };
     case 'complete':
+    case 'appraise':
+    case 'approve':
     case 'requestSupplement':
     case 'reject':
     case 'stop':
