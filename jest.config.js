@@ -9,6 +9,7 @@ module.exports = {
     '<rootDir>/libs/dossier',
     '<rootDir>/libs/catalog',
     '<rootDir>/libs/wire',
+    '<rootDir>/libs/reports',
     '<rootDir>/libs/event-bus',
     '<rootDir>/libs/store',
     '<rootDir>/libs/temporal',
