@@ -39,7 +39,7 @@ export const II06A_HEADERS = [
   'Từ chối tiếp nhận',
   'Yêu cầu bổ sung khi tiếp nhận',
   'Yêu cầu bổ sung sau thẩm định',
-  'Văn bản xin lỗi, hẹn lại',
+  'Văn bản xin lỗi và hẹn lại',
 ];
 
 export function ii06aSheets(r: Ii06aReport): Sheet[] {

@@ -13,3 +13,4 @@ export type { ApplicantContact, ApplicantContacts } from './applicant-contacts';
 export { SqlApplicantContacts } from './applicant-contacts';
 export type { AuditEntry, AuditLog, AuditQuery, AuditRecord } from './audit-log';
 export { SqlAuditLog } from './audit-log';
+export { SqlReportSource } from './report-source';

@@ -46,6 +46,9 @@ export const API_RULES = {
   'POSTAL.OCCURRED_IN_FUTURE': 'CONTRACTS "Postal partner": an event cannot have happened after now (400)',
   'POSTAL.EVENT_ID_REUSED': 'CONTRACTS "Postal partner": an eventId names one event, for good; with another body it is refused (422)',
   'POSTAL.EVENT_IN_FLIGHT': 'CONTRACTS "Postal partner": the first delivery of this eventId is still being processed; retry later (409)',
+  'ACCESS.REPORTS_ONLY': 'CONTRACTS "Identity and access": the statutory reports are for operations and auditors (403)',
+  'REPORT.BAD_DATE': 'ONE-STOP §7: a report\'s period is two calendar dates YYYY-MM-DD in Vietnam time, `from` and `to` (400)',
+  'REPORT.PERIOD_REVERSED': 'ONE-STOP §7: a report\'s period ends on or after the day it starts (400)',
   'LOOKUP.RATE_LIMITED': 'ONE-STOP §8: the public look-up, with no token, is limited per address so codes cannot be walked (429)',
 } as const;
 
