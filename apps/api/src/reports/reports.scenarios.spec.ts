@@ -2,9 +2,7 @@ import ExcelJS from 'exceljs';
 import { openStore, SqlReportSource, type Store } from '@motcua/store';
 // The projector's own fold and its scenario logs (the worker's CloudEvents of every scenario file,
 // from the domain harness): the API and the projector share one store here.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { foldBatch } from '../../../projector/src/projection/fold';
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { messageOf, scenarioLogs } from '../../../projector/src/testing/scenario-events';
 import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
 import { startTestApp, type TestApp } from '../testing/start-test-app';
