@@ -33,6 +33,8 @@ const RESTARTED: Record<string, string[]> = {
 /** One scenario's dossier, as its file says it went. */
 export interface ExpectedDossier {
   id: string;
+  /** The status the file expects at its end. */
+  status: string;
   leadAgency: string;
   field: string | null;
   channel: string | null;
@@ -63,6 +65,7 @@ export function expectedDossiers(dir = SCENARIO_ROOT): ExpectedDossier[] {
     const last = s.procedure.route[s.procedure.route.length - 1];
     const d: ExpectedDossier = {
       id: s.id,
+      status: s.expect.status,
       leadAgency: 'parallel' in last ? last.parallel[0].agency : last.agency,
       field: s.procedure.field ?? null,
       channel: null,
