@@ -5,29 +5,20 @@ import { startTestApp, type TestApp } from '../testing/start-test-app';
 import { people } from '../testing/test-tokens';
 import type { Principal } from '../auth/principal';
 import { Ii06aReportSchema, Report766Schema, ReportCircular01Schema } from './report-schemas';
+// The reports library's builder of hand-made read-model rows (test-only, not in its public API).
+import { at, dossier } from '../../../../libs/reports/src/testing/dossier';
 
 /** The reports over HTTP, in process, from hand-built read-model rows (access, periods, formats). */
-const at = (local: string) => Date.parse(local.replace(' ', 'T') + ':00+07:00');
-const row = (code: string, over: Partial<ReportDossier>): ReportDossier => ({
-  code,
-  procedureCode: 'T.XD.07',
-  procedureName: 'Cấp giấy phép sửa chữa, cải tạo công trình',
-  field: 'Hoạt động xây dựng',
-  leadAgency: 'SO_XAY_DUNG',
-  channel: 'ONLINE',
-  clockStartedAt: at('2026-10-05 09:00'),
-  finishedAt: null,
-  outcome: null,
-  processingMs: null,
-  withdrawnAt: null,
-  stoppedAt: null,
-  intakeRefusedAt: null,
-  appointments: [{ from: at('2026-10-05 09:00'), at: at('2026-10-19 17:00') }],
-  supplementRequests: [],
-  apologies: [],
-  parts: [],
-  ...over,
-});
+const row = (code: string, over: Partial<ReportDossier>): ReportDossier =>
+  dossier({
+    code,
+    procedureCode: 'T.XD.07',
+    procedureName: 'Cấp giấy phép sửa chữa, cải tạo công trình',
+    field: 'Hoạt động xây dựng',
+    clockStartedAt: at('2026-10-05 09:00'),
+    appointments: [{ from: at('2026-10-05 09:00'), at: at('2026-10-19 17:00') }],
+    ...over,
+  });
 const ROWS = [
   row('A', { finishedAt: at('2026-10-12 10:00'), outcome: 'EARLY', processingMs: 3 * 86_400_000, parts: [{ agency: 'SO_XAY_DUNG', finishedAt: at('2026-10-12 10:00'), outcome: 'EARLY' }] }),
   row('B', { channel: 'COUNTER', leadAgency: 'UBND_TINH', field: 'Đất đai, "liên thông"' }),

@@ -21,6 +21,13 @@ const DAY_RANGES: [string, string][] = [
 ];
 export const PERIODS: [string, string][] = [...periodsOf([2024, 2025, 2026]), ...DAY_RANGES];
 
+/** Where the formats are compared: a month, a quarter, a day range. */
+export const FORMAT_PERIODS: [string, string, string][] = [
+  ['a month', '2026-03-01', '2026-03-31'],
+  ['a quarter', '2026-07-01', '2026-09-30'],
+  ['a day range', '2026-03-10', '2026-03-17'],
+];
+
 type ApiRow = CountRow & { stopped: number };
 
 const withoutStopped = <R extends { stopped: number }>({ stopped, ...row }: R): Omit<R, 'stopped'> => {
