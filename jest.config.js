@@ -11,6 +11,7 @@ module.exports = {
     '<rootDir>/libs/wire',
     '<rootDir>/libs/standard-webhooks',
     '<rootDir>/libs/forms',
+    '<rootDir>/libs/reports',
     '<rootDir>/libs/event-bus',
     '<rootDir>/libs/store',
     '<rootDir>/libs/temporal',

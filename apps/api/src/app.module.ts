@@ -38,6 +38,11 @@ import { AgenciesController } from './agencies/agencies.controller';
 import { PostalController } from './postal/postal.controller';
 import { PostalWebhookService } from './postal/postal-webhook.service';
 import { TEST_APPLICANT_REF_SECRET } from './testing/test-applicant-ref-secret';
+import type { ReportSource } from '@motcua/reports';
+import { ReportsController } from './reports/reports.controller';
+import { REPORT_SOURCE, SPREADSHEET_WRITER } from './reports/reports.tokens';
+import { ExcelJsSpreadsheetWriter } from './reports/spreadsheet-writer';
+
 import { DossierDocumentsController } from './documents/dossier-documents.controller';
 import { DossierDocumentsService } from './documents/dossier-documents.service';
 import { defaultFormPrinter, FORM_PRINTER } from './documents/form-printer';
@@ -53,6 +58,7 @@ const controllers = [
   DossierDocumentsController,
   AuditController,
   PostalController,
+  ReportsController,
 ];
 
 /** One look-up window per API process: 60 a minute per client address. */
@@ -65,6 +71,7 @@ function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock
     { provide: Clock, useValue: clock },
     { provide: OPENAPI_DOCUMENT, useFactory: buildOpenApiDocument },
     { provide: LOOKUP_RATE_LIMIT, useFactory: lookupLimit },
+    { provide: SPREADSHEET_WRITER, useFactory: () => new ExcelJsSpreadsheetWriter() },
     ActorResolver,
     RequestKeysService,
     DossierService,
@@ -86,6 +93,8 @@ export interface AppFakes {
   audit?: AuditLog;
   contacts?: ApplicantContacts;
   postalEvents?: PostalEvents;
+  /** The read model the reports read (default: no dossiers). */
+  reports?: ReportSource;
   /** Whose tokens the app accepts (testing/test-tokens.ts). */
   verifier: TokenVerifier;
   lookupLimit?: RateLimit;
@@ -123,12 +132,15 @@ export class AppModule {
         { provide: AUDIT_LOG, useValue: fakes.audit ?? new MemoryAuditLog() },
         { provide: APPLICANT_CONTACTS, useValue: fakes.contacts ?? new MemoryApplicantContacts() },
         { provide: POSTAL_EVENTS, useValue: fakes.postalEvents ?? new MemoryPostalEvents() },
+        { provide: REPORT_SOURCE, useValue: fakes.reports ?? noDossiers },
         { provide: TOKEN_VERIFIER, useValue: fakes.verifier },
         ...(fakes.lookupLimit ? [{ provide: LOOKUP_RATE_LIMIT, useValue: fakes.lookupLimit }] : []),
       ],
     };
   }
 }
+
+const noDossiers: ReportSource = { dossiersFor: async () => [] };
 
 function oidcVerifier(config: ApiConfig): TokenVerifier {
   const { issuer, audience, claims, clockToleranceS } = config.auth;

@@ -22,7 +22,7 @@
 import { calendarFor, type TimeLimit } from '@motcua/calendar';
 import type { RouteStage } from '@motcua/contracts';
 import type { Actor } from './actor';
-import { authorize, ENGINE_ONLY, MAY, mayRead, readScope, rolesThatMay, ROLES, type Role } from './authorization';
+import { authorize, ENGINE_ONLY, MAY, mayRead, mayReadReports, readScope, REPORT_READERS, rolesThatMay, ROLES, type Role } from './authorization';
 import type { CommandType, DossierCommand } from './commands';
 import { Dossier } from './dossier';
 import { isRefusal, RULE_KINDS, RULES, type RuleCode } from './rules';
@@ -531,5 +531,13 @@ describe('an agency that does not hold the dossier cannot act on it', () => {
       const r = d.execute(command);
       expect(isRefusal(r) && r.rule).toBe('ROUTE.AGENCY_DOES_NOT_HOLD');
     }
+  });
+});
+
+describe('who may read the statutory reports', () => {
+  it('operations and auditors only', () => {
+    expect(REPORT_READERS).toEqual(['OPERATIONS', 'AUDITOR']);
+    for (const role of ROLES) expect(mayReadReports(role)).toBe(role === 'OPERATIONS' || role === 'AUDITOR');
+    expect(mayReadReports('REPORTER')).toBe(false);
   });
 });

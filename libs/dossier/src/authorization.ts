@@ -215,6 +215,30 @@ export function readScope(actor: Actor): ReadScope {
   return { kind: 'NONE' };
 }
 
+/**
+ * The statutory reports (Form II.06a, Decision 766, Circular 01/2018) count every agency's
+ * dossiers: CONTRACTS "Identity and access" gives them to operations, and to auditors as
+ * operations; no agency role reads them, not even for its own agency.
+ */
+const READS_REPORTS: Record<Role, boolean> = {
+  ONE_STOP_OFFICER: false,
+  AGENCY_OFFICER: false,
+  AGENCY_HEAD: false,
+  OPERATIONS: true,
+  AUDITOR: true,
+  PORTAL: false,
+  POSTAL_OPERATOR: false,
+  ADMIN: false,
+  SYSTEM: false,
+};
+
+/** The roles that may read the statutory reports. */
+export const REPORT_READERS: readonly Role[] = ROLES.filter((r) => READS_REPORTS[r]);
+
+export function mayReadReports(role: string): boolean {
+  return isRole(role) && READS_REPORTS[role];
+}
+
 /** May `actor` read this dossier and its events? From the state or from its view (which lists every stage's agency). */
 export function mayRead(actor: Actor, dossier: DossierState | DossierView): boolean {
   const scope = readScope(actor);

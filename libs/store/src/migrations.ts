@@ -220,7 +220,67 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('applicant_contacts').addColumn('pickup_area', 'text').execute();
     },
   },
+  '0010-report-times': {
+    // What the statutory reports (libs/reports) need beyond 0005: when the legal clock started
+    // (for the post, the signed handover), when a dossier was withdrawn, stopped or refused at
+    // intake, its lead agency and field, and the history of its legal appointment (the one in
+    // force at a period's end is the one of the latest clock start before it). Rows folded before
+    // this migration get them from the archive (backfillReportTimes).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('rm_dossiers')
+        .addColumn('clock_started_at', 'timestamptz')
+        .addColumn('withdrawn_at', 'timestamptz')
+        .addColumn('stopped_at', 'timestamptz')
+        .addColumn('intake_refused_at', 'timestamptz')
+        .addColumn('lead_agency', 'text')
+        .addColumn('field', 'text')
+        .execute();
+      await db.schema
+        .createTable('rm_appointments')
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('sequence', 'integer', (c) => c.notNull())
+        // The clock's start (acceptance, or the complete supplement's arrival) and the legal
+        // appointment it gave; an apology's new date is not one (rm_apologies).
+        .addColumn('from_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('appointment', 'timestamptz', (c) => c.notNull())
+        .addPrimaryKeyConstraint('rm_appointments_pk', ['code', 'sequence'])
+        .execute();
+      await db.schema.createIndex('rm_dossiers_by_clock_start').on('rm_dossiers').column('clock_started_at').execute();
+      await backfillReportTimes(db);
+    },
+  },
 };
+
+/**
+ * Fills 0010's columns and rm_appointments from the archived events the dossier has folded
+ * (sequence up to last_sequence), as the projector's fold would have. Idempotent.
+ */
+export async function backfillReportTimes<DB>(db: Kysely<DB>): Promise<void> {
+  const payloadOf = (type: string) =>
+    sql`(select a.cloud_event::jsonb -> 'data' -> 'payload' from event_archive a where a.code = d.code and a.type = ${type} and a.sequence <= d.last_sequence order by a.sequence limit 1)`;
+  const timeOf = (type: string) =>
+    sql`(select a.time from event_archive a where a.code = d.code and a.type = ${type} and a.sequence <= d.last_sequence order by a.sequence limit 1)`;
+  const route = sql`(${payloadOf('DossierRegistered')} -> 'procedure' -> 'route' -> -1)`;
+  await sql`
+    update rm_dossiers d set
+      clock_started_at = (${payloadOf('DossierAccepted')} ->> 'clockStartedAt')::timestamptz,
+      withdrawn_at = ${timeOf('DossierWithdrawn')},
+      stopped_at = ${timeOf('DossierStopped')},
+      intake_refused_at = ${timeOf('IntakeRefused')},
+      lead_agency = coalesce(${route} -> 'parallel' -> 0 ->> 'agency', ${route} ->> 'agency'),
+      field = ${payloadOf('DossierRegistered')} -> 'procedure' ->> 'field'
+  `.execute(db);
+  await sql`
+    insert into rm_appointments (code, sequence, from_at, appointment)
+    select a.code, a.sequence,
+      case when a.type = 'DossierAccepted' then (a.cloud_event::jsonb -> 'data' -> 'payload' ->> 'clockStartedAt')::timestamptz else a.time end,
+      (a.cloud_event::jsonb -> 'data' -> 'payload' -> 'deadline' ->> 'at')::timestamptz
+    from event_archive a join rm_dossiers d on d.code = a.code and a.sequence <= d.last_sequence
+    where a.type in ('DossierAccepted', 'SupplementReceived')
+    on conflict (code, sequence) do nothing
+  `.execute(db);
+}
 
 /** Brings the schema to the latest version; safe to run from several processes at once (Kysely locks). */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {

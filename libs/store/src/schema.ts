@@ -16,6 +16,7 @@ export interface StoreSchema {
   rm_alerts: RmAlertTable;
   rm_apologies: RmApologyTable;
   rm_supplement_requests: RmSupplementRequestTable;
+  rm_appointments: RmAppointmentTable;
   event_archive: EventArchiveTable;
   projector_offsets: ProjectorOffsetTable;
   projector_gaps: ProjectorGapTable;
@@ -119,6 +120,23 @@ export interface RmDossierTable {
   /** The last event folded: the next one must be last_sequence + 1. */
   last_sequence: number;
   last_event_at: Date;
+  /** When the legal clock started (acceptance; for the post, the signed handover): "received". */
+  clock_started_at: Date | null;
+  withdrawn_at: Date | null;
+  stopped_at: Date | null;
+  intake_refused_at: Date | null;
+  /** The agency of the route's last stage (its first member if parallel): it assembles the result. */
+  lead_agency: string | null;
+  /** The procedure's field (lĩnh vực), when the catalog gives one. */
+  field: string | null;
+}
+
+/** A legal appointment and the clock start that gave it (acceptance, or a supplement's arrival). */
+export interface RmAppointmentTable {
+  code: string;
+  sequence: number;
+  from_at: Date;
+  appointment: Date;
 }
 
 /** One agency's part of one route stage (the route flattened, as the domain's MemberState). */

@@ -20,6 +20,7 @@ import { IDEMPOTENCY_KEY_HEADER } from '../dossiers/idempotency-key';
 import { CatalogProcedureSchema } from '../procedures/procedure-catalog';
 import { ProcedureListFilterSchema } from '../procedures/procedure-list.query';
 import { jsonSchemaOf } from './json-schema';
+import { Ii06aReportSchema, REPORT_FORMATS, Report766Schema, ReportCircular01Schema } from '../reports/report-schemas';
 
 /** The OpenAPI 3.1 document, built from the same zod schemas that validate the requests. */
 export type OpenApiDocument = {
@@ -100,6 +101,9 @@ export function buildOpenApiDocument(): OpenApiDocument {
     DossierListItem: jsonSchemaOf(DossierListItemSchema),
     ControlSheet: jsonSchemaOf(ControlSheetSchema),
     PostalEvent: jsonSchemaOf(PostalEventBodySchema, { io: 'input' }),
+    Ii06aReport: jsonSchemaOf(Ii06aReportSchema),
+    Report766: jsonSchemaOf(Report766Schema),
+    ReportCircular01: jsonSchemaOf(ReportCircular01Schema),
     PostalEventAnswer: {
       type: 'object',
       required: ['eventId', 'dossierCode', 'type', 'status', 'changed'],
@@ -216,6 +220,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
         },
       },
     },
+    ...reportPaths(),
     '/api/v1/audit': {
       get: {
         operationId: 'findAuditEntries',
@@ -437,6 +442,39 @@ function secured(paths: Record<string, Record<string, unknown>>) {
     }
   }
   return paths;
+}
+
+/** The statutory reports (ONE-STOP §7): one period of whole days, three formats. */
+function reportPaths(): OpenApiDocument['paths'] {
+  const date = (name: string, description: string) => ({ name, in: 'query', required: true, description, schema: { type: 'string', format: 'date' } });
+  const parameters = [
+    date('from', 'first day of the period, YYYY-MM-DD in Vietnam time (a month, a quarter, 6 or 9 months, a year, or any range of days)'),
+    date('to', 'last day of the period, YYYY-MM-DD in Vietnam time, not before `from`'),
+    { name: 'agency', in: 'query', required: false, description: 'only this lead agency (for Circular 01 indicator 2: the agency of each part)', schema: { type: 'string' } },
+    { name: 'field', in: 'query', required: false, description: 'only this field (lĩnh vực) of the procedures', schema: { type: 'string' } },
+    { name: 'format', in: 'query', required: false, description: 'json; csv (RFC 4180, UTF-8 with BOM, Vietnamese headers; several tables one after another, an empty line between); xlsx (one worksheet per table, the period in the title row)', schema: { type: 'string', enum: [...REPORT_FORMATS], default: 'json' } },
+  ];
+  const files = {
+    'text/csv': { schema: { type: 'string' } },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+  };
+  const report = (operationId: string, summary: string, schema: string) => ({
+    get: {
+      operationId,
+      summary,
+      description: 'For OPERATIONS and AUDITOR (403 ACCESS.REPORTS_ONLY otherwise). Computed from the events\' own times in the read model, so a replayed or simulated history reports the same. csv and xlsx come with Content-Disposition: attachment; filename="motcua-<report>-<from>_<to>.<format>".',
+      parameters,
+      responses: {
+        '200': { description: 'the report', content: { ...json(ref(schema)), ...files } },
+        '400': error('from or to is not a calendar date YYYY-MM-DD (REPORT.BAD_DATE), the period ends before it starts (REPORT.PERIOD_REVERSED), or an unknown parameter or format'),
+      },
+    },
+  });
+  return {
+    '/api/v1/reports/ii06a': report('reportIi06a', 'Form II.06a: dossiers received, resolved (early, on time, late), in progress (within limit, overdue), withdrawn, in total and per lead agency and field', 'Ii06aReport'),
+    '/api/v1/reports/766': report('report766', 'Decision 766 indicators: 2.1 on-time rate, 2.2 average resolution time per procedure, 3.3 online rate, postal share', 'Report766'),
+    '/api/v1/reports/circular01': report('reportCircular01', 'Circular 01/2018 indicators 1–2: each dossier\'s time against its limit, each agency\'s against its allotment, scored 2 / 1 / 0', 'ReportCircular01'),
+  };
 }
 
 function procedureListParameters() {

@@ -16,6 +16,9 @@ const CONTRACT_PATHS: [string, string][] = [
   ['get', '/api/v1/dossiers/{code}/notes'],
   ['get', '/api/v1/dossiers/{code}/applicant'],
   ['post', '/api/v1/postal/events'],
+  ['get', '/api/v1/reports/ii06a'],
+  ['get', '/api/v1/reports/766'],
+  ['get', '/api/v1/reports/circular01'],
   ...HTTP_ACTIONS.map((a): [string, string] => ['post', `/api/v1/dossiers/{code}/${a}`]),
 ];
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlPostalEvents, SqlRequestKeys, type Store } from '@motcua/store';
+import { openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlPostalEvents, SqlReportSource, SqlRequestKeys, type Store } from '@motcua/store';
+import { REPORT_SOURCE } from '../reports/reports.tokens';
 import type { ApiConfig } from '../config/api-config';
 import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, POSTAL_EVENTS, REQUEST_KEYS, STORE } from './store.tokens';
 
@@ -40,9 +41,11 @@ export class StoreModule {
         { provide: AUDIT_LOG, useFactory: (s: Store) => new SqlAuditLog(s.db), inject: [STORE] },
         { provide: APPLICANT_CONTACTS, useFactory: (s: Store) => new SqlApplicantContacts(s.db), inject: [STORE] },
         { provide: POSTAL_EVENTS, useFactory: (s: Store) => new SqlPostalEvents(s.db), inject: [STORE] },
+        // The read model the projector folds: in this store when both open the same one (DATABASE_URL).
+        { provide: REPORT_SOURCE, useFactory: (s: Store) => new SqlReportSource(s.db), inject: [STORE] },
         StoreCloser,
       ],
-      exports: [REQUEST_KEYS, DOSSIER_NOTES, AUDIT_LOG, APPLICANT_CONTACTS, POSTAL_EVENTS],
+      exports: [REQUEST_KEYS, DOSSIER_NOTES, AUDIT_LOG, APPLICANT_CONTACTS, POSTAL_EVENTS, REPORT_SOURCE],
     };
   }
 }

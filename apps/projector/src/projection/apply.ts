@@ -43,6 +43,9 @@ export async function applyChanges(db: Db, changes: readonly RowChange[]): Promi
       case 'insertSupplementRequest':
         await db.insertInto('rm_supplement_requests').values(c.row).onConflict((o) => o.columns(['code', 'sequence']).doNothing()).execute();
         break;
+      case 'insertAppointment':
+        await db.insertInto('rm_appointments').values(c.row).onConflict((o) => o.columns(['code', 'sequence']).doNothing()).execute();
+        break;
       case 'answerSupplementRequest':
         await db
           .updateTable('rm_supplement_requests')

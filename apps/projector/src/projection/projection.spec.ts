@@ -1,4 +1,4 @@
-import { openStore, type Store } from '@motcua/store';
+import { backfillReportTimes, openStore, type Store } from '@motcua/store';
 import { DOSSIER_EVENT_TYPES } from '@motcua/contracts';
 import { Dossier, type RecordedEvent } from '@motcua/dossier';
 import { calendarFor } from '@motcua/calendar';
@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => store?.close());
 beforeEach(async () => {
   nextOffset = 0;
-  await sql`truncate rm_dossiers, rm_stage_members, rm_alerts, rm_apologies, rm_supplement_requests, event_archive, projector_offsets, projector_gaps, projector_refused`.execute(store.db);
+  await sql`truncate rm_dossiers, rm_stage_members, rm_alerts, rm_apologies, rm_supplement_requests, rm_appointments, event_archive, projector_offsets, projector_gaps, projector_refused`.execute(store.db);
 });
 
 it('declares every event type of the contract', () => {
@@ -54,6 +54,18 @@ describe.each(logs.map((l) => [l.id, l] as const))('%s', (_id, log) => {
       expect(await readModelAnswer(store.db, log.code)).toEqual(domainAnswer(prefix.state));
     }
   });
+});
+
+it('migration 0010\'s backfill from the archive gives the report columns the fold gives', async () => {
+  await fold(logs.flatMap((l) => l.events));
+  const folded = await dumpReadModel(store.db);
+  await sql`update rm_dossiers set clock_started_at = null, withdrawn_at = null, stopped_at = null, intake_refused_at = null, lead_agency = null, field = null`.execute(store.db);
+  await sql`truncate rm_appointments`.execute(store.db);
+  await backfillReportTimes(store.db);
+  expect(await dumpReadModel(store.db)).toEqual(folded);
+  expect(folded.appointments.length).toBeGreaterThan(logs.length);
+  // No scenario stops a dossier: stopped_at is the same statement as withdrawn_at's.
+  for (const t of ['withdrawn_at', 'intake_refused_at', 'clock_started_at', 'lead_agency'] as const) expect(folded.dossiers.some((d) => d[t] !== null)).toBe(true);
 });
 
 describe('replaying', () => {

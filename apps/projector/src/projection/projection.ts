@@ -1,6 +1,6 @@
-import { stageMembers } from '@motcua/contracts';
+import { stageMembers, type RouteStage } from '@motcua/contracts';
 import type { DossierEventType, EventOf, RecordedEvent } from '@motcua/dossier';
-import type { RmAlertTable, RmApologyTable, RmDossierTable, RmStageMemberTable, RmSupplementRequestTable } from '@motcua/store';
+import type { RmAlertTable, RmApologyTable, RmAppointmentTable, RmDossierTable, RmStageMemberTable, RmSupplementRequestTable } from '@motcua/store';
 
 /**
  * The read model's projection, in the Emmett style: for each event type a small pure function
@@ -23,6 +23,7 @@ export type RowChange =
   | { kind: 'insertAlert'; row: RmAlertTable }
   | { kind: 'insertApology'; row: RmApologyTable }
   | { kind: 'insertSupplementRequest'; row: RmSupplementRequestTable }
+  | { kind: 'insertAppointment'; row: RmAppointmentTable }
   /** The open request of that kind is answered (its documents arrived). */
   | { kind: 'answerSupplementRequest'; code: string; requestKind: RmSupplementRequestTable['kind']; at: Date };
 
@@ -45,6 +46,11 @@ function envelope(r: RecordedEvent): RowChange {
       last_event_at: date(r.event.at),
     },
   };
+}
+
+/** The agency that assembles the result: the last stage's (its first member, if parallel). */
+function leadAgencyOf(route: readonly RouteStage[]): string {
+  return stageMembers(route[route.length - 1])[0].agency;
 }
 
 type Handler<T extends DossierEventType> = (r: RecordedEvent, e: EventOf<T>) => RowChange[];
@@ -95,6 +101,12 @@ const HANDLERS: { readonly [T in DossierEventType]: Handler<T> } = {
           processing_ms: null,
           last_sequence: r.sequence,
           last_event_at: date(e.at),
+          clock_started_at: null,
+          withdrawn_at: null,
+          stopped_at: null,
+          intake_refused_at: null,
+          lead_agency: leadAgencyOf(e.procedure.route),
+          field: e.procedure.field ?? null,
         },
       },
       { kind: 'insertStageMembers', rows },
@@ -124,8 +136,11 @@ const HANDLERS: { readonly [T in DossierEventType]: Handler<T> } = {
       },
     },
   ],
-  IntakeRefused: none,
-  DossierAccepted: (r, e) => [{ kind: 'updateDossier', code: r.code, set: { accepted_at: date(e.at) } }],
+  IntakeRefused: (r, e) => [{ kind: 'updateDossier', code: r.code, set: { intake_refused_at: date(e.at) } }],
+  DossierAccepted: (r, e) => [
+    { kind: 'updateDossier', code: r.code, set: { accepted_at: date(e.at), clock_started_at: date(e.clockStartedAt) } },
+    { kind: 'insertAppointment', row: { code: r.code, sequence: r.sequence, from_at: date(e.clockStartedAt), appointment: date(e.deadline.at) } },
+  ],
   StageStarted: (r, e) => [
     { kind: 'updateDossier', code: r.code, set: { current_stage: e.stage } },
     ...e.members.map(
@@ -160,6 +175,7 @@ const HANDLERS: { readonly [T in DossierEventType]: Handler<T> } = {
   ],
   SupplementReceived: (r, e) => [
     { kind: 'answerSupplementRequest', code: r.code, requestKind: 'PROCESSING', at: date(e.at) },
+    { kind: 'insertAppointment', row: { code: r.code, sequence: r.sequence, from_at: date(e.at), appointment: date(e.deadline.at) } },
     ...e.restarted.map(
       (m): RowChange => ({ kind: 'updateStageMember', code: r.code, member: m.member, set: { clock_started_at: date(e.at), due_at: date(m.deadline.at) } }),
     ),
@@ -193,8 +209,8 @@ const HANDLERS: { readonly [T in DossierEventType]: Handler<T> } = {
   DeliveryAttemptFailed: none,
   ResultBackAtUnit: none,
   ResultDelivered: none,
-  DossierWithdrawn: none,
-  DossierStopped: none,
+  DossierWithdrawn: (r, e) => [{ kind: 'updateDossier', code: r.code, set: { withdrawn_at: date(e.at) } }],
+  DossierStopped: (r, e) => [{ kind: 'updateDossier', code: r.code, set: { stopped_at: date(e.at) } }],
   AlertRaised: (r, e) => [
     {
       kind: 'insertAlert',

@@ -60,6 +60,7 @@ export function domainAnswer(state: DossierState) {
     channel: v.channel,
     submittedAt: v.submittedAt,
     acceptedAt: v.acceptedAt,
+    clockStartedAt: state.clock ? toLocalIso(state.clock.firstStartedAt) : null,
     appointment: v.appointment,
     finalAppointment: v.finalAppointment,
     finishedAt: v.finishedAt,
@@ -87,6 +88,7 @@ export async function readModelAnswer(db: Kysely<StoreSchema>, code: string) {
     channel: d.channel,
     submittedAt: iso(d.submitted_at),
     acceptedAt: iso(d.accepted_at),
+    clockStartedAt: iso(d.clock_started_at),
     appointment: iso(d.appointment),
     finalAppointment: iso(d.final_appointment),
     finishedAt: iso(d.finished_at),
@@ -110,6 +112,7 @@ export async function dumpReadModel(db: Kysely<StoreSchema>) {
     alerts: await db.selectFrom('rm_alerts').selectAll().orderBy('code').orderBy('sequence').execute(),
     apologies: await db.selectFrom('rm_apologies').selectAll().orderBy('code').orderBy('sequence').execute(),
     supplements: await db.selectFrom('rm_supplement_requests').selectAll().orderBy('code').orderBy('sequence').execute(),
+    appointments: await db.selectFrom('rm_appointments').selectAll().orderBy('code').orderBy('sequence').execute(),
     archive: await db.selectFrom('event_archive').select(['id', 'code', 'sequence', 'type', 'time', 'cloud_event']).orderBy('id').execute(),
     gaps: await db.selectFrom('projector_gaps').select(['code', 'expected', 'got']).orderBy('code').orderBy('got').execute(),
   };

@@ -1,0 +1,16 @@
+export type { Period, PeriodRefusal } from './period';
+export { parsePeriod, isPeriod, vietnameseDate } from './period';
+export type { Outcome, ReportDossier, ReportFilter, ReportSource } from './report-rows';
+export type { Arrival, Standing } from './standing';
+export { standingIn } from './standing';
+export type { Ii06aCounts, Ii06aReport, Ii06aRow } from './ii06a';
+export { ii06a } from './ii06a';
+export type { InvariantSummary, InvariantViolation } from './invariants';
+export { ii06aInvariants } from './invariants';
+export type { Indicators766, ProcedureTime, Rate, Report766 } from './decision766';
+export { decision766 } from './decision766';
+export type { AgencyScore, DossierScore, ReportCircular01 } from './circular01';
+export { circular01, SCORE } from './circular01';
+export type { Cell, Sheet } from './sheets';
+export { circular01Sheets, II06A_HEADERS, ii06aSheets, sheets766 } from './sheets';
+export { BOM, toCsv } from './csv';
