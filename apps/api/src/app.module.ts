@@ -24,7 +24,12 @@ import {
   type DossierNotes,
   type PostalEvents,
   type RequestKeys,
+  type StoreSchema,
 } from '@motcua/store';
+import type { Kysely } from 'kysely';
+import { BreachStreamController } from './breaches/breach-stream.controller';
+import { breachProviders } from './breaches/breach-providers';
+import { READ_MODEL } from './breaches/breach.tokens';
 import { AuditController } from './audit/audit.controller';
 import { OidcTokenVerifier } from './auth/oidc-token-verifier';
 import { TOKEN_VERIFIER, type TokenVerifier } from './auth/token-verifier';
@@ -39,7 +44,18 @@ import { PostalController } from './postal/postal.controller';
 import { PostalWebhookService } from './postal/postal-webhook.service';
 import { TEST_APPLICANT_REF_SECRET } from './testing/test-applicant-ref-secret';
 
-const controllers = [HealthController, DocsController, ProceduresController, UnitsController, AgenciesController, LookupController, DossiersController, AuditController, PostalController];
+const controllers = [
+  HealthController,
+  DocsController,
+  ProceduresController,
+  UnitsController,
+  AgenciesController,
+  LookupController,
+  DossiersController,
+  AuditController,
+  PostalController,
+  BreachStreamController,
+];
 
 /** One look-up window per API process: 60 a minute per client address. */
 const lookupLimit = () => new RateLimit(60, 60_000);
@@ -55,6 +71,7 @@ function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock
     RequestKeysService,
     DossierService,
     PostalWebhookService,
+    ...breachProviders(config),
   ];
 }
 
@@ -73,6 +90,8 @@ export interface AppFakes {
   /** Whose tokens the app accepts (testing/test-tokens.ts). */
   verifier: TokenVerifier;
   lookupLimit?: RateLimit;
+  /** The read model (rm_* tables) the breach board reads; none: an empty board. */
+  readModel?: Kysely<StoreSchema>;
 }
 
 @Module({})
@@ -108,6 +127,7 @@ export class AppModule {
         { provide: APPLICANT_CONTACTS, useValue: fakes.contacts ?? new MemoryApplicantContacts() },
         { provide: POSTAL_EVENTS, useValue: fakes.postalEvents ?? new MemoryPostalEvents() },
         { provide: TOKEN_VERIFIER, useValue: fakes.verifier },
+        { provide: READ_MODEL, useValue: fakes.readModel ?? null },
         ...(fakes.lookupLimit ? [{ provide: LOOKUP_RATE_LIMIT, useValue: fakes.lookupLimit }] : []),
       ],
     };

@@ -211,6 +211,37 @@ export function buildOpenApiDocument(): OpenApiDocument {
         },
       },
     },
+    '/api/v1/stream/tickets': {
+      post: {
+        operationId: 'issueStreamTicket',
+        summary: 'A ticket to open an event stream (EventSource sends no Authorization header): valid a minute, names the caller; the stream it opens ends when this access token expires',
+        responses: {
+          '413': error('a body over 100 kB (none is read)'),
+          '415': error('a body that is not JSON (none is needed)'),
+          '201': {
+            description: 'the ticket',
+            content: json({ type: 'object', required: ['ticket', 'expiresAt'], properties: { ticket: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } }),
+          },
+        },
+      },
+    },
+    '/api/v1/stream/breaches': {
+      get: {
+        operationId: 'streamBreaches',
+        summary:
+          'The breach board, live (text/event-stream): `snapshot` (the lines this caller may read: near-due and overdue dossiers and stage parts, longest overdue first), then a `delta` {upsert, remove} per change, each with an id to resume from (Last-Event-ID header, or lastEventId=), and a `heartbeat`',
+        security: [{ streamTicket: [] }],
+        parameters: [
+          { name: 'ticket', in: 'query', required: true, schema: { type: 'string' } },
+          { name: 'lastEventId', in: 'query', required: false, description: 'as the Last-Event-ID header, for a stream reopened with a new ticket', schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': { description: 'Server-Sent Events', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+          '401': error('no ticket, or one altered, expired or of another API process (AUTH.TICKET_INVALID)'),
+          '403': error('the ticket\'s account may read no dossier (ACCESS.MAY_NOT_READ)'),
+        },
+      },
+    },
     '/api/v1/audit': {
       get: {
         operationId: 'findAuditEntries',
@@ -363,6 +394,12 @@ export function buildOpenApiDocument(): OpenApiDocument {
           bearerFormat: 'JWT',
           description:
             'An OIDC access token of the configured issuer (AUTH_ISSUER) for this API (AUTH_AUDIENCE): its sub is the person, its roles and agency say what they may do. Locally: `npm run --silent token -- --role ROLE --agency CODE`.',
+        },
+        streamTicket: {
+          type: 'apiKey',
+          in: 'query',
+          name: 'ticket',
+          description: 'A ticket of POST /api/v1/stream/tickets (bought with a bearer token), for streams opened by EventSource.',
         },
         postalWebhook: {
           type: 'apiKey',

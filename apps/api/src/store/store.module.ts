@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlPostalEvents, SqlRequestKeys, type Store } from '@motcua/store';
 import type { ApiConfig } from '../config/api-config';
+import { READ_MODEL } from '../breaches/breach.tokens';
 import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, POSTAL_EVENTS, REQUEST_KEYS, STORE } from './store.tokens';
 
 @Injectable()
@@ -40,9 +41,11 @@ export class StoreModule {
         { provide: AUDIT_LOG, useFactory: (s: Store) => new SqlAuditLog(s.db), inject: [STORE] },
         { provide: APPLICANT_CONTACTS, useFactory: (s: Store) => new SqlApplicantContacts(s.db), inject: [STORE] },
         { provide: POSTAL_EVENTS, useFactory: (s: Store) => new SqlPostalEvents(s.db), inject: [STORE] },
+        // The projector's read model, in the same store (one DATABASE_URL for both under npm start).
+        { provide: READ_MODEL, useFactory: (s: Store) => s.db, inject: [STORE] },
         StoreCloser,
       ],
-      exports: [REQUEST_KEYS, DOSSIER_NOTES, AUDIT_LOG, APPLICANT_CONTACTS, POSTAL_EVENTS],
+      exports: [READ_MODEL, REQUEST_KEYS, DOSSIER_NOTES, AUDIT_LOG, APPLICANT_CONTACTS, POSTAL_EVENTS],
     };
   }
 }
