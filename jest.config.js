@@ -19,6 +19,7 @@ module.exports = {
     '<rootDir>/apps/worker',
     '<rootDir>/apps/projector',
     '<rootDir>/apps/identity',
+    '<rootDir>/apps/dashboard',
     '<rootDir>/infra',
   ],
 };

@@ -21,8 +21,8 @@ port_free "$API_PORT" || die "port $API_PORT is taken: set API_PORT to another o
 
 # The processes users deploy, not tsx: under tsx the API had two copies of @nestjs/common and
 # answered 500 where the bundle answers 400 (PITFALLS.md 15).
-log "building the API, the worker and the identity provider (dist/; unchanged sources come from the Nx cache)"
-NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker identity --outputStyle=static >&2 ||
+log "building the API, the worker, the identity provider and the web pages (dist/; unchanged sources come from the Nx cache)"
+NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker identity dashboard --outputStyle=static >&2 ||
   die "the build failed (above)"
 
 APPS_STATE="$STATE_DIR/apps"
@@ -107,6 +107,7 @@ cat >&2 <<INFO
 
   Motcua is up ($(elapsed_s "$t0")s)
     API          http://$API_HOST:$API_PORT/api/v1/procedures
+    Dashboard    http://$API_HOST:$API_PORT/dashboard  (log in as ops / ops)
     Swagger UI   http://$API_HOST:$API_PORT/docs      (OpenAPI: /openapi.json, AsyncAPI: /asyncapi.json)
     Identity     $AUTH_ISSUER  $([[ -n $idp_external ]] && echo "(external)" || echo "(seeded accounts: README \"Log in and call the API\")")
                  TOKEN=\$(npm run --silent token -- --role ONE_STOP_OFFICER --agency 000.00.00.H26)

@@ -1,0 +1,57 @@
+import { CALLBACK_PATH, currentSession, finishLogin, forgetSession, login, type PageConfig } from './auth';
+import { BreachBoard } from './breach-board';
+import { BreachStream } from './breach-stream';
+import { h } from './dom';
+
+/**
+ * The web pages' one shell, for /dashboard (operations) and /workbench (officers): login first,
+ * then the page the path names. Every API call carries the session's access token.
+ */
+async function main(): Promise<void> {
+  const root = document.getElementById('app')!;
+  const config = (await (await fetch('/web/config.json')).json()) as PageConfig;
+  if (location.pathname === CALLBACK_PATH) {
+    const back = await finishLogin(config);
+    history.replaceState(null, '', back);
+  }
+  if (!currentSession()) return void (await login(config, location.pathname + location.search));
+
+  const workbench = location.pathname.startsWith('/workbench');
+  document.title = workbench ? 'Bàn làm việc — Một cửa' : 'Bảng điều hành — Một cửa';
+  const logout = h('button', { type: 'button', class: 'logout' }, 'Đăng xuất');
+  logout.addEventListener('click', () => {
+    forgetSession();
+    location.assign('/dashboard');
+  });
+  const header = h(
+    'header',
+    { class: 'top' },
+    h('h1', {}, workbench ? 'Bàn làm việc' : 'Bảng điều hành một cửa'),
+    h('nav', { 'aria-label': 'Trang' }, h('a', { href: '/dashboard' }, 'Bảng điều hành'), ' ', h('a', { href: '/workbench' }, 'Bàn làm việc')),
+    logout,
+  );
+  const main = h('main', { id: 'content' });
+  root.replaceChildren(header, main);
+  if (workbench) {
+    main.append(h('p', {}, 'Bàn làm việc của cán bộ đang được xây dựng.'));
+    return;
+  }
+  const board = new BreachBoard();
+  main.append(board.element());
+  const relogin = () => {
+    forgetSession();
+    void login(config, location.pathname + location.search);
+  };
+  const stream = new BreachStream(() => currentSession(), {
+    snapshot: (lines, at) => board.replace(lines, at),
+    delta: (upsert, remove, at) => board.apply(upsert, remove, at),
+    status: (state, at) => board.setStatus(state, at),
+    unauthorized: relogin,
+  });
+  await stream.open();
+}
+
+main().catch((e: unknown) => {
+  const root = document.getElementById('app')!;
+  root.replaceChildren(h('main', {}, h('h1', {}, 'Không mở được trang'), h('p', { role: 'alert' }, e instanceof Error ? e.message : String(e))));
+});
