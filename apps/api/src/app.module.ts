@@ -28,6 +28,7 @@ import {
 } from '@motcua/store';
 import type { Kysely } from 'kysely';
 import { BreachStreamController } from './breaches/breach-stream.controller';
+import { BreachDaysController } from './breaches/breach-days.controller';
 import { breachProviders } from './breaches/breach-providers';
 import { READ_MODEL } from './breaches/breach.tokens';
 import { AuditController } from './audit/audit.controller';
@@ -55,6 +56,7 @@ const controllers = [
   AuditController,
   PostalController,
   BreachStreamController,
+  BreachDaysController,
 ];
 
 /** One look-up window per API process: 60 a minute per client address. */

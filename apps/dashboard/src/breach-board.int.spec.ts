@@ -120,6 +120,9 @@ describeWithBrowser('the breach board in a browser', () => {
     await row.filter({ hasText: 'Quá hạn' }).waitFor({ timeout: 5000 });
     const overdueMs = Date.now() - t1;
     await expect(row.locator('td').nth(6).textContent()).resolves.toBe('5 phút');
+    // The calendar heat map is read again on the new breach: one overdue on 11/06/2026.
+    await page.locator('#breach-calendar-summary', { hasText: '1 lần quá hạn trong 1 ngày' }).waitFor({ timeout: 5000 });
+    expect(await page.locator('#breach-calendar canvas').count()).toBeGreaterThan(0);
     await browser.screenshot('dashboard-board-overdue');
 
     expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(42);

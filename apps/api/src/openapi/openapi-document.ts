@@ -242,6 +242,39 @@ export function buildOpenApiDocument(): OpenApiDocument {
         },
       },
     },
+    '/api/v1/dashboard/breaches-per-day': {
+      get: {
+        operationId: 'breachesPerDay',
+        summary:
+          "Breaches per Vietnam day for the dashboard's calendar heat map: the engine's OVERDUE alerts (dossiers and stage parts) and APOLOGY_MISSED alerts by the day they were raised, of the dossiers the caller may read; days without a breach are left out. Default: the year up to today",
+        parameters: [
+          { name: 'from', in: 'query', required: false, description: 'first day, YYYY-MM-DD (with to; at most 366 days)', schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', required: false, description: 'last day, YYYY-MM-DD, included', schema: { type: 'string', format: 'date' } },
+        ],
+        responses: {
+          '200': {
+            description: 'the days with a breach, in order',
+            content: json({
+              type: 'object',
+              required: ['from', 'to', 'days'],
+              properties: {
+                from: { type: 'string', format: 'date' },
+                to: { type: 'string', format: 'date' },
+                days: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['day', 'overdue', 'apologyMissed'],
+                    properties: { day: { type: 'string', format: 'date' }, overdue: { type: 'integer' }, apologyMissed: { type: 'integer' } },
+                  },
+                },
+              },
+            }),
+          },
+          '400': error('a malformed day, from after to, or more than 366 days'),
+        },
+      },
+    },
     '/api/v1/audit': {
       get: {
         operationId: 'findAuditEntries',

@@ -70,6 +70,10 @@ export class BreachBoard {
     this.render();
   }
 
+  isOverdue(key: string): boolean {
+    return this.lines.get(key)?.state === 'OVERDUE';
+  }
+
   setStatus(state: 'connecting' | 'live' | 'reconnecting', serverNow?: number): void {
     if (serverNow !== undefined) this.skew = serverNow - Date.now();
     this.status.dataset.state = state;

@@ -1,5 +1,6 @@
 import { CALLBACK_PATH, currentSession, finishLogin, forgetSession, login, type PageConfig } from './auth';
 import { BreachBoard } from './breach-board';
+import { BreachCalendar } from './breach-calendar';
 import { BreachStream } from './breach-stream';
 import { h } from './dom';
 
@@ -37,17 +38,24 @@ async function main(): Promise<void> {
     return;
   }
   const board = new BreachBoard();
-  main.append(board.element());
+  const calendar = new BreachCalendar(() => currentSession()?.accessToken ?? null);
+  main.append(board.element(), calendar.element());
+  const redrawCalendar = () => void calendar.refresh().catch((e: unknown) => console.warn(e));
   const relogin = () => {
     forgetSession();
     void login(config, location.pathname + location.search);
   };
   const stream = new BreachStream(() => currentSession(), {
     snapshot: (lines, at) => board.replace(lines, at),
-    delta: (upsert, remove, at) => board.apply(upsert, remove, at),
+    delta: (upsert, remove, at) => {
+      // A line newly overdue is a new breach of the day: the calendar is read again.
+      if (upsert.some((l) => l.state === 'OVERDUE' && !board.isOverdue(l.key))) redrawCalendar();
+      board.apply(upsert, remove, at);
+    },
     status: (state, at) => board.setStatus(state, at),
     unauthorized: relogin,
   });
+  redrawCalendar();
   await stream.open();
 }
 
