@@ -49,7 +49,7 @@ function configureApp(app: NestExpressApplication, options: { requestLog?: boole
   app.use(securityHeaders());
   app.use(authenticate(app.get<TokenVerifier>(TOKEN_VERIFIER)));
   const config = app.get<ApiConfig>(API_CONFIG);
-  app.use(webPages({ dir: config.dashboardDir, issuer: config.auth.issuer, clientId: WEB_CLIENT_ID }));
+  app.use(webPages({ dir: config.dashboardDir, issuer: config.auth.issuer, clientId: WEB_CLIENT_ID, temporalUi: config.temporalUi, namespace: config.temporal.namespace }));
   if (options.requestLog ?? true) app.use(requestLog);
   app.use(allowedMethods);
   app.use(auditTrail(app.get<AuditLog>(AUDIT_LOG)));

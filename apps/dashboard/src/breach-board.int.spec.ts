@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { openStore, type Store } from '@motcua/store';
-import type { RecordedEvent } from '@motcua/dossier';
+import { calendarFor } from '@motcua/calendar';
+import { Dossier, type RecordedEvent } from '@motcua/dossier';
 // The browser test runs the real API in this process (its module, as main.ts builds it, with the
 // read model of a store the test folds events into) and the identity provider in a process of its
 // own: app-to-app wiring, in tests only.
@@ -35,6 +36,7 @@ describeWithBrowser('the breach board in a browser', () => {
   let idp: ProviderProcess;
   let store: Store;
   let app: INestApplication;
+  let gateway: InMemoryDossierGateway;
   let browser: TestBrowser;
   let base: string;
   let offset = 0;
@@ -61,10 +63,13 @@ describeWithBrowser('the breach board in a browser', () => {
     await buildDashboard(dir);
     store = await openStore({});
     now = log.events[overdue].event.at - 60 * 60_000;
+    // The dossier page asks the API (Temporal's state, here the domain in memory) for the same dossier.
+    gateway = new InMemoryDossierGateway(() => now);
+    gateway.dossiers.set(log.code, Dossier.fromLog(calendarFor, log.events.slice(0, overdue + 1)));
     const verifier = new OidcTokenVerifier({ issuer: idp.issuer, audience: 'motcua-api', claims: DEFAULT_CLAIM_PATHS, clockToleranceS: 30 });
     app = await createApiApp(
       AppModule.forTest({
-        gateway: new InMemoryDossierGateway(),
+        gateway,
         verifier,
         readModel: store.db,
         clock: { now: () => now },
@@ -130,6 +135,20 @@ describeWithBrowser('the breach board in a browser', () => {
     // Within a second of the event (the read model is read every 100 ms here, 500 ms by default).
     expect(nearDueMs).toBeLessThan(1000);
     expect(overdueMs).toBeLessThan(1000);
+    expect(seriousOnly(await axeViolations(page))).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('opens a dossier from the board: its deadlines, stages and the timeline of its events', async () => {
+    const { page } = browser;
+    await page.locator(`#breach-board tr[data-key="${log.code}"] a`).click();
+    await page.waitForURL(`${base}/dashboard/dossiers/${log.code}`);
+    await page.locator('#dossier-timeline li').first().waitFor();
+    expect(await page.locator('#dossier-timeline li').count()).toBe(overdue + 1);
+    await expect(page.locator('#dossier-timeline li').last().textContent()).resolves.toContain('Cảnh báo thời hạn');
+    await expect(page.locator('h2#dossier-title').textContent()).resolves.toBe(`Hồ sơ ${log.code}`);
+    await expect(page.locator('.facts').textContent()).resolves.toContain('Hạn giải quyết17:00 11/06/2026');
+    await browser.screenshot('dashboard-dossier');
     expect(seriousOnly(await axeViolations(page))).toEqual([]);
     expect(browser.errors).toEqual([]);
   });

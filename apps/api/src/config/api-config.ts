@@ -36,6 +36,8 @@ export interface ApiConfig {
   postalWebhookSecrets: Buffer[] | null;
   /** The web pages' build (DASHBOARD_DIR, default dist/apps/dashboard under the working directory). */
   dashboardDir: string;
+  /** The Temporal Web UI the dossier page links to (TEMPORAL_UI, as the local stack prints it); none: no link. */
+  temporalUi: string | null;
   /**
    * The live breach board (BREACH_FEED_INTERVAL_MS: how often the read model is read while a
    * page listens; STREAM_HEARTBEAT_MS; STREAM_TICKET_TTL_MS: how long a ticket may open a stream).
@@ -70,6 +72,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     // A malformed secret stops the start: a typo would otherwise refuse every event in silence.
     postalWebhookSecrets: env.POSTAL_WEBHOOK_SECRETS ? parseWebhookSecrets(env.POSTAL_WEBHOOK_SECRETS) : null,
     dashboardDir: path.resolve(env.DASHBOARD_DIR || 'dist/apps/dashboard'),
+    temporalUi: env.TEMPORAL_UI || null,
     stream: {
       feedIntervalMs: intFrom(env, 'BREACH_FEED_INTERVAL_MS', 500, 50, 60_000),
       heartbeatMs: intFrom(env, 'STREAM_HEARTBEAT_MS', 15_000, 100, 300_000),

@@ -35,7 +35,7 @@ describe('the web pages', () => {
     const js = await fetch(`${t.url}/web/app.js`);
     expect([js.status, js.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
     expect((await fetch(`${t.url}/web/app.js.map`)).status).toBe(200);
-    expect(await (await fetch(`${t.url}/web/config.json`)).json()).toEqual({ issuer: 'http://127.0.0.1:3999', clientId: 'motcua-web' });
+    expect(await (await fetch(`${t.url}/web/config.json`)).json()).toEqual({ issuer: 'http://127.0.0.1:3999', clientId: 'motcua-web', temporalUi: null, namespace: 'default' });
     for (const p of ['/web/secret.txt', '/web/index.html', '/web/..%2Fsecret.txt', '/web/nothing.js']) expect([p, (await fetch(t.url + p)).status]).toEqual([p, 404]);
     expect((await fetch(`${t.url}/dashboard`, { method: 'POST' })).status).toBe(404);
   });

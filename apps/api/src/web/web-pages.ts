@@ -16,6 +16,9 @@ export interface WebPagesSettings {
   /** The identity provider the pages log in with; its origin is the one other place they may call. */
   issuer: string | null;
   clientId: string;
+  /** Where a dossier's workflow is shown (the Temporal Web UI and namespace), if anywhere. */
+  temporalUi: string | null;
+  namespace: string;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface WebPagesSettings {
  */
 export function webPages(settings: WebPagesSettings) {
   const files = readBuild(settings.dir);
-  const config = JSON.stringify({ issuer: settings.issuer, clientId: settings.clientId });
+  const config = JSON.stringify({ issuer: settings.issuer, clientId: settings.clientId, temporalUi: settings.temporalUi, namespace: settings.namespace });
   const issuerOrigin = settings.issuer ? URL.parse(settings.issuer)?.origin : undefined;
   const csp = [
     "default-src 'self'",

@@ -6,6 +6,9 @@
 export interface PageConfig {
   issuer: string | null;
   clientId: string;
+  /** The Temporal Web UI and namespace a dossier's workflow is shown in; null: no link. */
+  temporalUi: string | null;
+  namespace: string;
 }
 
 interface Discovery {

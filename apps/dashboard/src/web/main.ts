@@ -2,6 +2,7 @@ import { CALLBACK_PATH, currentSession, finishLogin, forgetSession, login, type 
 import { BreachBoard } from './breach-board';
 import { BreachCalendar } from './breach-calendar';
 import { BreachStream } from './breach-stream';
+import { dossierPage } from './dossier-page';
 import { h } from './dom';
 
 /**
@@ -35,6 +36,11 @@ async function main(): Promise<void> {
   root.replaceChildren(header, main);
   if (workbench) {
     main.append(h('p', {}, 'Bàn làm việc của cán bộ đang được xây dựng.'));
+    return;
+  }
+  const dossier = /^\/dashboard\/dossiers\/([^/]+)$/.exec(location.pathname);
+  if (dossier) {
+    main.append(await dossierPage(decodeURIComponent(dossier[1]), currentSession()!.accessToken, config));
     return;
   }
   const board = new BreachBoard();
