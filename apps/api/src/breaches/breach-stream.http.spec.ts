@@ -94,7 +94,9 @@ describe('the breach board stream', () => {
   const ticketFor = async (who = people.operations()) => (await t.call('POST', '/api/v1/stream/tickets', undefined, {}, who)).body.ticket as string;
   const streamUrl = (ticket: string, extra = '') => `${t.url}/api/v1/stream/breaches?ticket=${encodeURIComponent(ticket)}${extra}`;
 
-  beforeEach(async () => {
+  // One store and one app for the file (an embedded PostgreSQL takes seconds to start); the rows
+  // are written afresh before each test.
+  beforeAll(async () => {
     store = await openStore({});
     t = await startTestApp({
       gateway: new InMemoryDossierGateway(),
@@ -102,6 +104,10 @@ describe('the breach board stream', () => {
       clock: { now: () => NOW },
       config: { stream: { feedIntervalMs: 50, heartbeatMs: 300, retryMs: 500, ticketTtlMs: 60_000 } },
     });
+  });
+
+  beforeEach(async () => {
+    for (const table of ['rm_alerts', 'rm_stage_members', 'rm_dossiers'] as const) await store.db.deleteFrom(table).execute();
     // Overdue by two hours, held by SO_TU_PHAP; and one due tomorrow whose near-due alert fired.
     await dossier('000.00.00.H26-260305-0001', UNIT_A, ['SO_TU_PHAP', 'UBND_TINH'], NOW - 2 * HOUR);
     await dossier('000.00.01.H26-260305-0002', UNIT_B, ['SO_XAY_DUNG'], NOW + 24 * HOUR);
@@ -111,7 +117,7 @@ describe('the breach board stream', () => {
       .execute();
   });
 
-  afterEach(async () => {
+  afterAll(async () => {
     await t.close();
     await store.close();
   });
