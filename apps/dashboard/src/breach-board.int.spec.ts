@@ -129,6 +129,10 @@ describeWithBrowser('the breach board in a browser', () => {
     await page.locator('#breach-calendar-summary', { hasText: '1 lần quá hạn trong 1 ngày' }).waitFor({ timeout: 5000 });
     expect(await page.locator('#breach-calendar canvas').count()).toBeGreaterThan(0);
     await browser.screenshot('dashboard-board-overdue');
+    // A wall display: the same page at 1920×1080 (the type grows with the width).
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await browser.screenshot('dashboard-board-wall');
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(42);
     fs.writeFileSync(path.join(ARTIFACTS, 'breach-board-timings.json'), JSON.stringify({ nearDueMs, overdueMs }) + '\n');
