@@ -23,6 +23,7 @@ module.exports = {
     '<rootDir>/apps/projector',
     '<rootDir>/apps/postal-simulator',
     '<rootDir>/apps/identity',
+    '<rootDir>/apps/dashboard',
     '<rootDir>/infra',
   ],
 };

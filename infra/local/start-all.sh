@@ -27,8 +27,8 @@ if ((postal_sim)); then port_free "$POSTAL_SIM_PORT" || die "port $POSTAL_SIM_PO
 
 # The processes users deploy, not tsx: under tsx the API had two copies of @nestjs/common and
 # answered 500 where the bundle answers 400 (PITFALLS.md 15).
-log "building the API, the worker and the identity provider (dist/; unchanged sources come from the Nx cache)"
-NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker identity postal-simulator --outputStyle=static >&2 ||
+log "building the API, the worker, the identity provider, the postal simulator and the web pages (dist/; unchanged sources come from the Nx cache)"
+NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker identity postal-simulator dashboard --outputStyle=static >&2 ||
   die "the build failed (above)"
 
 APPS_STATE="$STATE_DIR/apps"
@@ -124,6 +124,7 @@ cat >&2 <<INFO
 
   Motcua is up ($(elapsed_s "$t0")s)
     API          http://$API_HOST:$API_PORT/api/v1/procedures
+    Dashboard    http://$API_HOST:$API_PORT/dashboard  (log in as ops / ops)
     Swagger UI   http://$API_HOST:$API_PORT/docs      (OpenAPI: /openapi.json, AsyncAPI: /asyncapi.json)
     Identity     $AUTH_ISSUER  $([[ -n $idp_external ]] && echo "(external)" || echo "(seeded accounts: README \"Log in and call the API\")")
                  TOKEN=\$(npm run --silent token -- --role ONE_STOP_OFFICER --agency 000.00.00.H26)

@@ -14,13 +14,14 @@ t0=$(now_ms)
 
 log "type-checking"
 node_modules/.bin/tsc -p tsconfig.json
+node_modules/.bin/tsc -p apps/dashboard/tsconfig.json
 log "linting (module boundaries included)"
 # The boundaries rule reads Nx's project graph, and skips itself (a mere warning) when none is
 # cached: compute it first, as a fresh clone has none.
 NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx show projects >/dev/null
 node_modules/.bin/eslint --max-warnings 0 .
-log "building the apps for production (API bundle, worker bundle and its workflow bundle, identity provider, projector, postal simulator)"
-NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker identity projector postal-simulator --outputStyle=static --skip-nx-cache >&2
+log "building the apps for production (API bundle, worker bundle and its workflow bundle, identity provider, projector, postal simulator, web pages)"
+NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker identity projector postal-simulator dashboard --outputStyle=static --skip-nx-cache >&2
 
 state=$(mktemp -d "${TMPDIR:-/tmp}/motcua-test.XXXXXX")
 cleanup() {
@@ -53,7 +54,9 @@ set -a
 eval "$idp_env"
 set +a
 TEMPORAL_TEST_SERVER="$("$MOTCUA_LOCAL_DIR/test-server.sh" path)"
-export TEMPORAL_TEST_SERVER KAFKAJS_NO_PARTITIONER_WARNING=1
+# The browser tests drive Debian's Chromium (installed here when missing; never a downloaded one).
+CHROMIUM_PATH="$("$MOTCUA_LOCAL_DIR/chromium.sh" path)"
+export TEMPORAL_TEST_SERVER CHROMIUM_PATH KAFKAJS_NO_PARTITIONER_WARNING=1
 # Integration specs skip themselves without servers when run alone; here they must run.
 export MOTCUA_REQUIRE_INTEGRATION=1
 # The broker's process, for the test that pauses it (SIGSTOP/SIGCONT): only ours, never an external one.

@@ -12,6 +12,8 @@ import { auditTrail } from './audit/audit-trail';
 import { authenticate } from './auth/authenticate';
 import { TOKEN_VERIFIER, type TokenVerifier } from './auth/token-verifier';
 import { securityHeaders } from './http/security-headers';
+import { API_CONFIG, type ApiConfig } from './config/api-config';
+import { WEB_CLIENT_ID, webPages } from './web/web-pages';
 import { AUDIT_LOG } from './store/store.tokens';
 import { OPENAPI_DOCUMENT, type OpenApiDocument } from './openapi/openapi.tokens';
 
@@ -46,6 +48,8 @@ function configureApp(app: NestExpressApplication, options: { requestLog?: boole
   app.disable('x-powered-by');
   app.use(securityHeaders());
   app.use(authenticate(app.get<TokenVerifier>(TOKEN_VERIFIER)));
+  const config = app.get<ApiConfig>(API_CONFIG);
+  app.use(webPages({ dir: config.dashboardDir, issuer: config.auth.issuer, clientId: WEB_CLIENT_ID, temporalUi: config.temporalUi, namespace: config.temporal.namespace }));
   if (options.requestLog ?? true) app.use(requestLog);
   app.use(allowedMethods);
   app.use(auditTrail(app.get<AuditLog>(AUDIT_LOG)));

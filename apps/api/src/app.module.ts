@@ -24,7 +24,13 @@ import {
   type DossierNotes,
   type PostalEvents,
   type RequestKeys,
+  type StoreSchema,
 } from '@motcua/store';
+import type { Kysely } from 'kysely';
+import { BreachStreamController } from './breaches/breach-stream.controller';
+import { BreachDaysController } from './breaches/breach-days.controller';
+import { breachProviders } from './breaches/breach-providers';
+import { READ_MODEL } from './breaches/breach.tokens';
 import { AuditController } from './audit/audit.controller';
 import { OidcTokenVerifier } from './auth/oidc-token-verifier';
 import { TOKEN_VERIFIER, type TokenVerifier } from './auth/token-verifier';
@@ -42,7 +48,6 @@ import type { ReportSource } from '@motcua/reports';
 import { ReportsController } from './reports/reports.controller';
 import { REPORT_SOURCE, SPREADSHEET_WRITER } from './reports/reports.tokens';
 import { ExcelJsSpreadsheetWriter } from './reports/spreadsheet-writer';
-
 import { DossierDocumentsController } from './documents/dossier-documents.controller';
 import { DossierDocumentsService } from './documents/dossier-documents.service';
 import { defaultFormPrinter, FORM_PRINTER } from './documents/form-printer';
@@ -59,6 +64,8 @@ const controllers = [
   AuditController,
   PostalController,
   ReportsController,
+  BreachStreamController,
+  BreachDaysController,
 ];
 
 /** One look-up window per API process: 60 a minute per client address. */
@@ -78,6 +85,7 @@ function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock
     DossierDocumentsService,
     { provide: FORM_PRINTER, useFactory: defaultFormPrinter },
     PostalWebhookService,
+    ...breachProviders(config),
   ];
 }
 
@@ -98,6 +106,8 @@ export interface AppFakes {
   /** Whose tokens the app accepts (testing/test-tokens.ts). */
   verifier: TokenVerifier;
   lookupLimit?: RateLimit;
+  /** The read model (rm_* tables) the breach board reads; none: an empty board. */
+  readModel?: Kysely<StoreSchema>;
 }
 
 @Module({})
@@ -134,6 +144,7 @@ export class AppModule {
         { provide: POSTAL_EVENTS, useValue: fakes.postalEvents ?? new MemoryPostalEvents() },
         { provide: REPORT_SOURCE, useValue: fakes.reports ?? noDossiers },
         { provide: TOKEN_VERIFIER, useValue: fakes.verifier },
+        { provide: READ_MODEL, useValue: fakes.readModel ?? null },
         ...(fakes.lookupLimit ? [{ provide: LOOKUP_RATE_LIMIT, useValue: fakes.lookupLimit }] : []),
       ],
     };

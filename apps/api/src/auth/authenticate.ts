@@ -20,7 +20,8 @@ interface Res {
 
 /**
  * The only paths anyone may call without a token (CONTRACTS.md "Identity and access"): the
- * catalog and the unit and agency registries, the public look-up, the postal webhook (signed instead), and the
+ * catalog and the unit and agency registries, the public look-up, the postal webhook (signed instead), the
+ * breach board's event stream (a ticket instead), and the
  * API's own documents and health. Everything else under /api/ needs one: deny by default.
  */
 const PUBLIC: readonly [string, RegExp][] = [
@@ -29,6 +30,8 @@ const PUBLIC: readonly [string, RegExp][] = [
   ['GET', /^\/api\/v1\/agencies$/],
   ['GET', /^\/api\/v1\/lookup\/[^/]+$/],
   ['POST', /^\/api\/v1\/postal\/events$/],
+  // An event stream: EventSource sends no header; a ticket bought with a token instead (stream-ticket.ts).
+  ['GET', /^\/api\/v1\/stream\/breaches$/],
 ];
 
 export function isPublic(method: string, path: string): boolean {

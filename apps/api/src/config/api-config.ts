@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { DEFAULT_CLAIM_PATHS, type ClaimPaths } from '../auth/claims';
 import { parseWebhookSecrets } from '@motcua/standard-webhooks';
 import { brokersFromEnv } from '@motcua/event-bus';
@@ -35,6 +36,15 @@ export interface ApiConfig {
   postalWebhookSecrets: Buffer[] | null;
   /** Where the public reaches this API (PUBLIC_URL): the QR code on Form 01 points at its look-up. */
   publicUrl: string;
+  /** The web pages' build (DASHBOARD_DIR, default dist/apps/dashboard under the working directory). */
+  dashboardDir: string;
+  /** The Temporal Web UI the dossier page links to (TEMPORAL_UI, as the local stack prints it); none: no link. */
+  temporalUi: string | null;
+  /**
+   * The live breach board (BREACH_FEED_INTERVAL_MS: how often the read model is read while a
+   * page listens; STREAM_HEARTBEAT_MS; STREAM_TICKET_TTL_MS: how long a ticket may open a stream).
+   */
+  stream: { feedIntervalMs: number; heartbeatMs: number; retryMs: number; ticketTtlMs: number };
 }
 
 export const API_CONFIG = Symbol('ApiConfig');
@@ -64,6 +74,14 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     // A malformed secret stops the start: a typo would otherwise refuse every event in silence.
     postalWebhookSecrets: env.POSTAL_WEBHOOK_SECRETS ? parseWebhookSecrets(env.POSTAL_WEBHOOK_SECRETS) : null,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${intFrom(env, 'API_PORT', 3000, 0, 65535)}`).replace(/\/+$/, ''),
+    dashboardDir: path.resolve(env.DASHBOARD_DIR || 'dist/apps/dashboard'),
+    temporalUi: env.TEMPORAL_UI || null,
+    stream: {
+      feedIntervalMs: intFrom(env, 'BREACH_FEED_INTERVAL_MS', 500, 50, 60_000),
+      heartbeatMs: intFrom(env, 'STREAM_HEARTBEAT_MS', 15_000, 100, 300_000),
+      retryMs: 2000,
+      ticketTtlMs: intFrom(env, 'STREAM_TICKET_TTL_MS', 60_000, 1000, 600_000),
+    },
   };
 }
 

@@ -34,6 +34,7 @@ export const API_RULES = {
   'POSTAL.PICKUP_ADDRESS_MISSING': 'Decision 45/2016: a postal pickup needs an address',
   'AUTH.TOKEN_MISSING': 'CONTRACTS "Identity and access": every /api/v1 path but the public ones needs a bearer access token (401)',
   'AUTH.TOKEN_INVALID': 'RFC 6750, RFC 9068: the token\'s signature, issuer, audience, expiry or algorithm is not accepted (401)',
+  'AUTH.TICKET_INVALID': 'product: an event stream is opened with a ticket from POST /api/v1/stream/tickets, signed by this API process and unexpired (401)',
   'AUTH.ISSUER_UNREACHABLE': 'the identity provider\'s keys cannot be fetched: nothing is accepted unverified (503)',
   'ACCESS.MAY_NOT_READ': 'CONTRACTS "Identity and access": a dossier is read by its unit, the agencies of its route, operations and auditors (403)',
   'ACCESS.RESERVED_ID': 'product: the engine\'s own actor ids (system, scenario:…) are never a caller\'s (403)',

@@ -221,6 +221,70 @@ export function buildOpenApiDocument(): OpenApiDocument {
       },
     },
     ...reportPaths(),
+    '/api/v1/stream/tickets': {
+      post: {
+        operationId: 'issueStreamTicket',
+        summary: 'A ticket to open an event stream (EventSource sends no Authorization header): valid a minute, names the caller; the stream it opens ends when this access token expires',
+        responses: {
+          '413': error('a body over 100 kB (none is read)'),
+          '415': error('a body that is not JSON (none is needed)'),
+          '201': {
+            description: 'the ticket',
+            content: json({ type: 'object', required: ['ticket', 'expiresAt'], properties: { ticket: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } }),
+          },
+        },
+      },
+    },
+    '/api/v1/stream/breaches': {
+      get: {
+        operationId: 'streamBreaches',
+        summary:
+          'The breach board, live (text/event-stream): `snapshot` (the lines this caller may read: near-due and overdue dossiers and stage parts, longest overdue first), then a `delta` {upsert, remove} per change, each with an id to resume from (Last-Event-ID header, or lastEventId=), and a `heartbeat`',
+        security: [{ streamTicket: [] }],
+        parameters: [
+          { name: 'ticket', in: 'query', required: true, schema: { type: 'string' } },
+          { name: 'lastEventId', in: 'query', required: false, description: 'as the Last-Event-ID header, for a stream reopened with a new ticket', schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': { description: 'Server-Sent Events', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+          '401': error('no ticket, or one altered, expired or of another API process (AUTH.TICKET_INVALID)'),
+          '403': error('the ticket\'s account may read no dossier (ACCESS.MAY_NOT_READ)'),
+        },
+      },
+    },
+    '/api/v1/dashboard/breaches-per-day': {
+      get: {
+        operationId: 'breachesPerDay',
+        summary:
+          "Breaches per Vietnam day for the dashboard's calendar heat map: the engine's OVERDUE alerts (dossiers and stage parts) and APOLOGY_MISSED alerts by the day they were raised, of the dossiers the caller may read; days without a breach are left out. Default: the year up to today",
+        parameters: [
+          { name: 'from', in: 'query', required: false, description: 'first day, YYYY-MM-DD (with to; at most 366 days)', schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', required: false, description: 'last day, YYYY-MM-DD, included', schema: { type: 'string', format: 'date' } },
+        ],
+        responses: {
+          '200': {
+            description: 'the days with a breach, in order',
+            content: json({
+              type: 'object',
+              required: ['from', 'to', 'days'],
+              properties: {
+                from: { type: 'string', format: 'date' },
+                to: { type: 'string', format: 'date' },
+                days: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['day', 'overdue', 'apologyMissed'],
+                    properties: { day: { type: 'string', format: 'date' }, overdue: { type: 'integer' }, apologyMissed: { type: 'integer' } },
+                  },
+                },
+              },
+            }),
+          },
+          '400': error('a malformed day, from after to, or more than 366 days'),
+        },
+      },
+    },
     '/api/v1/audit': {
       get: {
         operationId: 'findAuditEntries',
@@ -403,6 +467,12 @@ export function buildOpenApiDocument(): OpenApiDocument {
           bearerFormat: 'JWT',
           description:
             'An OIDC access token of the configured issuer (AUTH_ISSUER) for this API (AUTH_AUDIENCE): its sub is the person, its roles and agency say what they may do. Locally: `npm run --silent token -- --role ROLE --agency CODE`.',
+        },
+        streamTicket: {
+          type: 'apiKey',
+          in: 'query',
+          name: 'ticket',
+          description: 'A ticket of POST /api/v1/stream/tickets (bought with a bearer token), for streams opened by EventSource.',
         },
         postalWebhook: {
           type: 'apiKey',

@@ -93,10 +93,11 @@ describe('GET /openapi.json', () => {
     expect(ids.every((id) => typeof id === 'string')).toBe(true);
   });
 
-  it('declares bearer tokens, and the postal webhook\'s signature, on exactly the operations the API guards', async () => {
+  it('declares bearer tokens, the postal webhook\'s signature and stream tickets, on exactly the operations the API guards', async () => {
     expect(doc.components.securitySchemes).toEqual({
       bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }),
       postalWebhook: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'webhook-signature' }),
+      streamTicket: expect.objectContaining({ type: 'apiKey', in: 'query', name: 'ticket' }),
     });
     for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { security: unknown[]; responses: Record<string, unknown> }>>)) {
       for (const [method, op] of Object.entries(item)) {
@@ -111,12 +112,14 @@ describe('GET /openapi.json', () => {
     // Every POST states what the edge answers besides its own outcomes.
     for (const [path, item] of Object.entries(doc.paths as Record<string, { post?: { responses: Record<string, unknown> } }>)) {
       // The webhook reads any body as bytes (its signature is the check), so it never answers 415.
-      const edge = path === '/api/v1/postal/events' ? ['413', '422'] : ['413', '415', '422'];
+      // A stream ticket takes no body and no Idempotency-Key: nothing to refuse as 422.
+      const edge = path === '/api/v1/postal/events' ? ['413', '422'] : path === '/api/v1/stream/tickets' ? ['413', '415'] : ['413', '415', '422'];
       if (item.post) expect([path, Object.keys(item.post.responses)]).toEqual([path, expect.arrayContaining(edge)]);
     }
     expect(doc.paths['/api/v1/postal/events'].post.security).toEqual([{ postalWebhook: [] }]);
     expect(doc.paths['/api/v1/dossiers/{code}/accept'].post.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.paths['/api/v1/lookup/{code}'].get.security).toEqual([]);
+    expect(doc.paths['/api/v1/stream/breaches'].get.security).toEqual([{ streamTicket: [] }]);
   });
 
   it('describes each action body as its zod schema does: what one accepts, the other accepts', () => {

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import type { BreachRow } from './breach-board';
+
+/** One step of the board: lines added or changed, lines gone. `id` is the SSE event id. */
+export interface BoardChange {
+  readonly id: string;
+  readonly upsert: readonly BreachRow[];
+  /** The lines as they were before they left, so a reader's scope can be checked on them too. */
+  readonly remove: readonly BreachRow[];
+}
+
+export interface FeedOptions {
+  /** How often the read model is read while someone listens. */
+  intervalMs: number;
+  /** How many steps are kept for a `Last-Event-ID` resume; older ones get a fresh snapshot. */
+  keep: number;
+  onError: (e: unknown) => void;
+}
+
+/**
+ * The breach board of this API process, kept current while at least one page listens: read from
+ * the read model every `intervalMs` (one query for every listener), compared line by line with
+ * the last reading, and each difference numbered `<epoch>-<n>` and handed to the listeners. The
+ * last `keep` differences are kept so a page that reconnects with `Last-Event-ID` gets only what
+ * it missed; an id of another process (another epoch: the API restarted) or one too old gets a
+ * snapshot instead. The page itself never polls.
+ */
+export class BreachFeed {
+  readonly epoch = randomBytes(4).toString('hex');
+  private rev = 0;
+  private lines = new Map<string, { row: BreachRow; json: string }>();
+  private history: { rev: number; change: BoardChange }[] = [];
+  private readonly listeners = new Set<(c: BoardChange) => void>();
+  private timer: NodeJS.Timeout | null = null;
+  private reading: Promise<void> | null = null;
+
+  constructor(
+    private readonly read: () => Promise<BreachRow[]>,
+    private readonly options: FeedOptions,
+  ) {}
+
+  get lastId(): string {
+    return `${this.epoch}-${this.rev}`;
+  }
+
+  rows(): BreachRow[] {
+    return [...this.lines.values()].map((l) => l.row);
+  }
+
+  /** Brings the board up to date now (a listener arriving while nobody listened finds it stale). */
+  refresh(): Promise<void> {
+    // One reading at a time: a slow read model is not read twice over.
+    this.reading ??= this.readOnce().finally(() => (this.reading = null));
+    return this.reading;
+  }
+
+  /** The changes after `lastEventId`, in order; null when it cannot be resumed (send a snapshot). */
+  since(lastEventId: string | undefined): BoardChange[] | null {
+    const m = lastEventId ? /^([0-9a-f]{8})-(\d{1,15})$/.exec(lastEventId) : null;
+    if (!m || m[1] !== this.epoch) return null;
+    const rev = Number(m[2]);
+    if (rev > this.rev) return null;
+    if (rev === this.rev) return [];
+    const oldest = this.history[0]?.rev ?? this.rev + 1;
+    if (rev + 1 < oldest) return null;
+    return this.history.filter((h) => h.rev > rev).map((h) => h.change);
+  }
+
+  /** Every later change goes to `listener` until the returned function is called. */
+  listen(listener: (c: BoardChange) => void): () => void {
+    this.listeners.add(listener);
+    if (!this.timer) {
+      this.timer = setInterval(() => void this.refresh(), this.options.intervalMs);
+      this.timer.unref();
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0 && this.timer) {
+        clearInterval(this.timer);
+        this.timer = null;
+      }
+    };
+  }
+
+  close(): void {
+    this.listeners.clear();
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async readOnce(): Promise<void> {
+    let rows: BreachRow[];
+    try {
+      rows = await this.read();
+    } catch (e) {
+      this.options.onError(e);
+      return;
+    }
+    const next = new Map(rows.map((row) => [row.key, { row, json: JSON.stringify(row) }]));
+    const upsert = [...next.values()].filter((l) => this.lines.get(l.row.key)?.json !== l.json).map((l) => l.row);
+    const remove = [...this.lines.values()].filter((l) => !next.has(l.row.key)).map((l) => l.row);
+    this.lines = next;
+    if (upsert.length === 0 && remove.length === 0) return;
+    this.rev++;
+    const change: BoardChange = { id: this.lastId, upsert, remove };
+    this.history.push({ rev: this.rev, change });
+    if (this.history.length > this.options.keep) this.history.splice(0, this.history.length - this.options.keep);
+    for (const listener of this.listeners) listener(change);
+  }
+}
