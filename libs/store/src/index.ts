@@ -13,3 +13,5 @@ export type { ApplicantContact, ApplicantContacts } from './applicant-contacts';
 export { SqlApplicantContacts } from './applicant-contacts';
 export type { AuditEntry, AuditLog, AuditQuery, AuditRecord } from './audit-log';
 export { SqlAuditLog } from './audit-log';
+export type { EmbeddedStoreServer, EmbeddedStoreServerOptions } from './embedded-server';
+export { OneSessionAtATime, serveEmbeddedStore } from './embedded-server';
