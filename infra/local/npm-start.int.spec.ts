@@ -16,6 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { answerProblems, HOSTILE_REQUESTS, PERSONAL_FRAGMENTS, withToken } from '../../apps/api/src/testing/hostile-requests';
 import { rawRequest } from '../../apps/api/src/testing/raw-request';
+import { Client } from 'pg';
 import { signWebhook } from '../../apps/api/src/postal/webhook-signature';
 
 const enabled = Boolean(process.env.TEMPORAL_ADDRESS && process.env.KAFKA_BROKERS);
@@ -86,8 +87,9 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
   let startAll: ChildProcess;
   let output = '';
   let exited: Promise<number | null>;
-  const pids: Record<'api' | 'worker' | 'identity', number> = { api: 0, worker: 0, identity: 0 };
+  const pids: Record<'api' | 'worker' | 'identity' | 'projector' | 'store', number> = { api: 0, worker: 0, identity: 0, projector: 0, store: 0 };
   let idpPort: number;
+  let projectorPort: number;
   let issuer: string;
   let bearer: Record<string, string> = {};
 
@@ -95,12 +97,13 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     state = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-npm-start-'));
     port = await freePort();
     idpPort = await freePort();
+    projectorPort = await freePort();
     url = `http://127.0.0.1:${port}`;
     issuer = `http://127.0.0.1:${idpPort}`;
     // A user's environment: no test runner variables, no key (npm start makes one), no identity
     // provider (npm start runs one; the one of npm test is not the user's).
-    const env: NodeJS.ProcessEnv = { ...process.env, API_PORT: String(port), IDP_PORT: String(idpPort), MOTCUA_STATE_DIR: state };
-    for (const name of Object.keys(env)) if (/^(JEST|NODE_ENV$|APPLICANT_REF_SECRET$|MOTCUA_DEV_INSECURE_KEYS$|AUTH_ISSUER$|AUTH_AUDIENCE$)/.test(name)) delete env[name];
+    const env: NodeJS.ProcessEnv = { ...process.env, API_PORT: String(port), IDP_PORT: String(idpPort), PROJECTOR_PORT: String(projectorPort), MOTCUA_STATE_DIR: state };
+    for (const name of Object.keys(env)) if (/^(JEST|NODE_ENV$|APPLICANT_REF_SECRET$|MOTCUA_DEV_INSECURE_KEYS$|AUTH_ISSUER$|AUTH_AUDIENCE$|DATABASE_URL$|STORE_DIR$)/.test(name)) delete env[name];
     // Its own process group, as a terminal's foreground job: Ctrl-C signals the whole group.
     startAll = spawn('bash', [path.join(ROOT, 'infra/local/start-all.sh')], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     startAll.stdout!.on('data', (c) => (output += c));
@@ -108,10 +111,11 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     exited = new Promise((resolve) => startAll.on('exit', (code) => resolve(code)));
     let gone = false;
     void exited.then(() => (gone = true));
-    await until('the "Motcua is up" banner', () => (output.includes('Motcua is up') ? true : gone ? Promise.reject(new Error(`start-all.sh exited:\n${output}`)) : undefined), 75_000);
-    for (const app of ['api', 'worker'] as const) pids[app] = Number(fs.readFileSync(path.join(state, 'apps', `${app}.pid`), 'utf8'));
+    await until('the "Motcua is up" banner', () => (output.includes('Motcua is up') ? true : gone ? Promise.reject(new Error(`start-all.sh exited:\n${output}`)) : undefined), 150_000);
+    for (const app of ['api', 'worker', 'projector'] as const) pids[app] = Number(fs.readFileSync(path.join(state, 'apps', `${app}.pid`), 'utf8'));
+    pids.store = Number(fs.readFileSync(path.join(state, 'store-server', 'store-server.pid'), 'utf8'));
     pids.identity = Number(fs.readFileSync(path.join(state, 'identity', 'identity.pid'), 'utf8'));
-  });
+  }, 180_000);
 
   afterAll(async () => {
     // Only if a test failed before Ctrl-C: stop what this test started, by its recorded PIDs.
@@ -134,6 +138,20 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     const hook = path.join(state, 'secrets', 'postal-webhook.secret');
     expect(fs.statSync(hook).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(hook, 'utf8')).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+  });
+
+  it('serves one store to every app: the store server (embedded, in the state folder) at the DATABASE_URL each app gets', () => {
+    expect(fs.readFileSync(`/proc/${pids.store}/cmdline`, 'utf8').split('\0')).toContain('dist/apps/store-server/main.js');
+    expect(fs.readFileSync(`/proc/${pids.store}/environ`, 'utf8').split('\0')).toContain(`STORE_DIR=${path.join(state, 'store')}`);
+    expect(fs.readlinkSync(`/proc/${pids.store}/fd/2`)).toBe(fs.realpathSync(path.join(state, 'store-server', 'store-server.log')));
+    const storeUrl = fs.readFileSync(path.join(state, 'store-server', 'url'), 'utf8').trim();
+    expect(storeUrl).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
+    for (const app of ['api', 'worker', 'projector'] as const) {
+      const environ = fs.readFileSync(`/proc/${pids[app]}/environ`, 'utf8').split('\0');
+      expect([app, environ.filter((e) => /^(DATABASE_URL|STORE_DIR)=/.test(e))]).toEqual([app, [`DATABASE_URL=${storeUrl}`]]);
+    }
+    expect(fs.readFileSync(`/proc/${pids.projector}/cmdline`, 'utf8').split('\0')).toContain('dist/apps/projector/main.js');
+    expect(output).toContain(`http://127.0.0.1:${projectorPort}/metrics`);
   });
 
   it('takes postal events signed with the install\'s own webhook secret, and refuses unsigned ones', async () => {
@@ -197,6 +215,23 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     expect(read.status).toBe(200);
     const detail = (await read.json()) as { code: string; status: string; events: { type: string }[] };
     expect([detail.code, detail.status, detail.events.map((e) => e.type)]).toEqual([code, 'SUBMITTED', ['DossierRegistered', 'DossierSubmitted']]);
+  });
+
+  it('folds the dossier\'s events into the read model of the same store (the projector)', async () => {
+    const storeUrl = fs.readFileSync(path.join(state, 'store-server', 'url'), 'utf8').trim();
+    const row = await until('the dossier in rm_dossiers', async () => {
+      const client = new Client({ connectionString: storeUrl });
+      await client.connect();
+      try {
+        const r = await client.query<{ status: string; last_sequence: number }>('select status, last_sequence from rm_dossiers where code = $1', [code]);
+        return r.rows[0];
+      } finally {
+        await client.end();
+      }
+    }, 30_000);
+    expect(row).toEqual({ status: 'SUBMITTED', last_sequence: 2 });
+    const metrics = await (await fetch(`http://127.0.0.1:${projectorPort}/metrics`)).text();
+    expect(metrics).toMatch(/^motcua_projector_events_applied_total [1-9]\d*$/m);
   });
 
   it('answers every hostile request of the field report as the contract says, never with a 5xx', async () => {
@@ -285,10 +320,12 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
   it('stops every process it started on Ctrl-C, and frees the port', async () => {
     process.kill(-startAll.pid!, 'SIGINT');
     expect(await exited).toBe(130);
-    await until('the apps to be gone', () => (running(pids.api) || running(pids.worker) || running(pids.identity) ? undefined : true), 20_000);
-    for (const pgid of [startAll.pid!, pids.api, pids.worker, pids.identity]) expect([pgid, groupRuns(pgid)]).toEqual([pgid, false]);
+    await until('the apps to be gone', () => (Object.values(pids).some(running) ? undefined : true), 30_000);
+    for (const pgid of [startAll.pid!, ...Object.values(pids)]) expect([pgid, groupRuns(pgid)]).toEqual([pgid, false]);
     expect(await portIsFree(port)).toBe(true);
     expect(await portIsFree(idpPort)).toBe(true);
+    expect(await portIsFree(projectorPort)).toBe(true);
+    expect(fs.existsSync(path.join(state, 'store-server', 'store-server.pid'))).toBe(false);
     expect(fs.existsSync(path.join(state, 'apps', 'api.pid'))).toBe(false);
     expect(fs.existsSync(path.join(state, 'identity', 'identity.pid'))).toBe(false);
   });
