@@ -5,7 +5,7 @@ export type { KeyClaim, RequestKeys } from './request-keys';
 export { SqlRequestKeys } from './request-keys';
 export type { DossierNote, DossierNotes } from './dossier-notes';
 export { SqlDossierNotes } from './dossier-notes';
-export { MIGRATION_NAMES } from './migrations';
+export { MIGRATION_NAMES, READ_MODEL_TABLES } from './migrations';
 export { MemoryApplicantContacts, MemoryAuditLog, MemoryDossierNotes, MemoryPostalEvents, MemoryRequestKeys } from './testing/memory-stores';
 export type { PostalEventClaim, PostalEvents } from './postal-events';
 export { SqlPostalEvents } from './postal-events';

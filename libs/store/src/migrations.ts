@@ -5,6 +5,9 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
  * for PostgreSQL (PGlite is PostgreSQL 18; production's supported version is 17, the one npm test
  * runs the store suite on: nothing newer than 17).
  */
+/** The read model's tables (migration 0005), each version's own since 0007; readers see views of these names. */
+export const READ_MODEL_TABLES = ['rm_dossiers', 'rm_stage_members', 'rm_alerts', 'rm_apologies', 'rm_supplement_requests'] as const;
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001-request-keys-and-notes': {
     async up(db: Kysely<unknown>) {
@@ -210,6 +213,31 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .addPrimaryKeyConstraint('projector_refused_pk', ['topic', 'partition', 'offset'])
         .execute();
+    },
+  },
+  '0007-read-model-versions': {
+    // The read model in versions, so that a new one can be built beside the live one and readers
+    // switched over in one transaction (apps/projector, `npm run projector:rebuild`): each version's
+    // tables live in a schema of their own (rm_v1, rm_v2, …); the names readers use (rm_dossiers, …)
+    // become views onto the current version. The tables of 0005 become version 1 as they are.
+    async up(db: Kysely<unknown>) {
+      await sql`create schema rm_v1`.execute(db);
+      await db.schema
+        .createTable('read_model_versions')
+        .addColumn('version', 'integer', (c) => c.primaryKey())
+        .addColumn('schema_name', 'text', (c) => c.notNull().unique())
+        // BUILDING (a rebuild is folding into it), CURRENT (the one the views show and the projector
+        // folds into; exactly one), RETIRED (kept until dropped), DROPPED.
+        .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('BUILDING', 'CURRENT', 'RETIRED', 'DROPPED')`))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('switched_at', 'timestamptz')
+        .execute();
+      await sql`create unique index read_model_versions_one_current on read_model_versions (state) where state = 'CURRENT'`.execute(db);
+      await sql`insert into read_model_versions (version, schema_name, state, switched_at) values (1, 'rm_v1', 'CURRENT', now())`.execute(db);
+      for (const table of READ_MODEL_TABLES) {
+        await sql`alter table ${sql.table(table)} set schema rm_v1`.execute(db);
+        await sql`create view ${sql.table(table)} as select * from ${sql.table(`rm_v1.${table}`)}`.execute(db);
+      }
     },
   },
 };

@@ -26,7 +26,8 @@ beforeAll(async () => {
 afterAll(() => store?.close());
 beforeEach(async () => {
   nextOffset = 0;
-  await sql`truncate rm_dossiers, rm_stage_members, rm_alerts, rm_apologies, rm_supplement_requests, event_archive, projector_offsets, projector_gaps, projector_refused`.execute(store.db);
+  // The rm_* names are views of the current version (rm_v1 here): its tables are emptied.
+  await sql`truncate rm_v1.rm_dossiers, rm_v1.rm_stage_members, rm_v1.rm_alerts, rm_v1.rm_apologies, rm_v1.rm_supplement_requests, event_archive, projector_offsets, projector_gaps, projector_refused`.execute(store.db);
 });
 
 it('declares every event type of the contract', () => {
