@@ -19,11 +19,12 @@ export async function foldIntoCurrentVersion(trx: Transaction<StoreSchema>): Pro
 }
 
 /**
- * Unqualified rm_* names in this transaction are that version's tables (search_path, reset at the
- * transaction's end); the archive, offsets and gaps stay the shared ones in public.
+ * Unqualified rm_* names in this transaction are that version's tables: its schema goes first on
+ * the search path until the transaction ends; the archive, offsets and gaps are still found where
+ * the store's tables are (public, or the schema the database's search path names).
  */
 export async function foldIntoVersion(trx: Transaction<StoreSchema>, schema: string): Promise<void> {
-  await sql`set local search_path to ${sql.id(schema)}, public`.execute(trx);
+  await sql`select set_config('search_path', ${`"${schema}", `} || current_setting('search_path'), true)`.execute(trx);
 }
 
 /** In the switch's transaction: no fold runs until it commits. */

@@ -128,3 +128,39 @@ describe.each(engines)('rebuilding the read model beside the live one (%s)', (_e
     expect(await versionRows(store.db, 'rm_v3')).toEqual(await versionRows(store.db, 'rm_v2'));
   });
 });
+
+// A database whose search path puts the store's tables in a schema of the application's own (a
+// PostgreSQL 15+ practice, public being closed to non-owners): the views and the archive are found there.
+(postgresUrl ? describe : describe.skip)('rebuilding when the store lives in a schema of its own (PostgreSQL)', () => {
+  const name = `motcua_rebuild_schema_${process.pid}_${Date.now()}`;
+  const admin = new Client({ connectionString: postgresUrl });
+  let store: Store;
+  beforeAll(async () => {
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(postgresUrl!);
+    url.pathname = `/${name}`;
+    const owner = new Client({ connectionString: url.href });
+    await owner.connect();
+    await owner.query('create schema motcua_app');
+    await owner.end();
+    await admin.query(`alter database ${name} set search_path = motcua_app`);
+    store = await openStore({ url: url.href });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+
+  it('folds, rebuilds and switches the views in that schema', async () => {
+    offset = 0;
+    await fold(store.db, firstHalf);
+    expect(await rebuildReadModel(store.db)).toMatchObject({ version: 2 });
+    const views = await sql<{ s: string }>`select distinct table_schema as s from information_schema.views where table_name like 'rm\_%'`.execute(store.db);
+    expect(views.rows).toEqual([{ s: 'motcua_app' }]);
+    expect(await versionRows(store.db, 'rm_v2')).toEqual(await versionRows(store.db, 'rm_v1'));
+    await fold(store.db, secondHalf);
+    expect((await versionRows(store.db, 'rm_v2')).rm_dossiers.length).toBeGreaterThan((await versionRows(store.db, 'rm_v1')).rm_dossiers.length);
+  });
+});

@@ -109,7 +109,7 @@ async function foldPage(trx: Transaction<StoreSchema>, schema: string, cursor: C
   const after = cursor ? sql`and (a.code, a.sequence) > (${cursor.code}, ${cursor.sequence})` : sql``;
   const { rows } = await sql<{ code: string; sequence: number; cloud_event: string; last: number }>`
     select a.code, a.sequence, a.cloud_event, coalesce(d.last_sequence, 0) as last
-    from public.event_archive a left join ${sql.id(schema, 'rm_dossiers')} d on d.code = a.code
+    from event_archive a left join ${sql.id(schema, 'rm_dossiers')} d on d.code = a.code
     where a.sequence > coalesce(d.last_sequence, 0) ${after}
     order by a.code, a.sequence
     limit ${pageSize}`.execute(trx);
@@ -130,11 +130,16 @@ async function foldPage(trx: Transaction<StoreSchema>, schema: string, cursor: C
   return { folded, next: rows.length < pageSize ? null : { code: lastRow.code, sequence: lastRow.sequence } };
 }
 
-/** The reader-facing names onto a version's tables (drop and create: a new version may have other columns). */
+/**
+ * The reader-facing names onto a version's tables, in the schema where migration 0007 made them
+ * (drop and create: a new version may have other columns).
+ */
 async function pointViewsAt(trx: Transaction<StoreSchema>, schema: string): Promise<void> {
   for (const table of READ_MODEL_TABLES) {
-    await sql`drop view if exists ${sql.id('public', table)}`.execute(trx);
-    await sql`create view ${sql.id('public', table)} as select * from ${sql.id(schema, table)}`.execute(trx);
+    const { rows } = await sql<{ schema: string }>`select table_schema as schema from information_schema.views where table_name = ${table} and table_schema !~ '^rm_v[0-9]+$'`.execute(trx);
+    if (rows.length !== 1) throw new Error(`the view ${table} is not found once (${rows.length}): is migration 0007 applied?`);
+    await sql`drop view ${sql.id(rows[0].schema, table)}`.execute(trx);
+    await sql`create view ${sql.id(rows[0].schema, table)} as select * from ${sql.id(schema, table)}`.execute(trx);
   }
 }
 
