@@ -78,10 +78,11 @@ export KAFKAJS_NO_PARTITIONER_WARNING=1
 # or DATABASE_URL's PostgreSQL; every app gets DATABASE_URL, the same path as production ----
 store_data="${STORE_DIR:-$STATE_DIR/store}"
 "$MOTCUA_LOCAL_DIR/store.sh" start
-store_env=$("$MOTCUA_LOCAL_DIR/store.sh" env)
-set -a
-eval "$store_env"
-set +a
+# A user's DATABASE_URL is kept as given (never through eval: a URL may hold '&').
+if [[ -z $store_external ]]; then
+  DATABASE_URL=$("$MOTCUA_LOCAL_DIR/store.sh" url)
+  export DATABASE_URL
+fi
 unset STORE_DIR
 # ---- end of store (2/3) ----
 
