@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
@@ -112,4 +114,65 @@ describe('the embedded store served over the PostgreSQL protocol', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('the store server process killed -9', () => {
+  const root = join(__dirname, '../../..');
+  const children: ChildProcess[] = [];
+  afterAll(() => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  });
+
+  /** apps/store-server from its sources, as a process of its own; resolves once it is ready. */
+  async function startServer(dir: string, port: number): Promise<ChildProcess> {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/store-server/src/main.ts')], {
+      cwd: root,
+      env: { ...process.env, STORE_DIR: dir, STORE_PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    children.push(child);
+    let log = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr!.on('data', (c) => {
+        log += c;
+        if (log.includes('"msg":"store server ready"')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`the store server exited (${code}): ${log}`)));
+    });
+    return child;
+  }
+
+  it('keeps every committed transaction and none of the one it was in', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-server-kill-'));
+    const port = await new Promise<number>((resolve) => {
+      const free = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = free.address() as { port: number };
+        free.close(() => resolve(port));
+      });
+    });
+    const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    try {
+      let server = await startServer(dir, port);
+      const a = new Client({ connectionString: url });
+      a.on('error', () => undefined);
+      await a.connect();
+      await a.query('create table kill_probe (n int)');
+      for (let i = 0; i < 50; i++) await a.query('insert into kill_probe values ($1)', [i]);
+      await a.query('begin');
+      await a.query('insert into kill_probe values ($1)', [999]);
+      server.kill('SIGKILL');
+      await new Promise((r) => server.once('exit', r));
+
+      server = await startServer(dir, port);
+      const b = new Client({ connectionString: url });
+      await b.connect();
+      const r = await b.query<{ n: string; late: string }>('select count(*) as n, count(*) filter (where n = 999) as late from kill_probe');
+      expect(r.rows[0]).toEqual({ n: '50', late: '0' });
+      await b.end();
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
