@@ -16,6 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { answerProblems, HOSTILE_REQUESTS, PERSONAL_FRAGMENTS, withToken } from '../../apps/api/src/testing/hostile-requests';
 import { rawRequest } from '../../apps/api/src/testing/raw-request';
+import { Client } from 'pg';
 import { signWebhook } from '@motcua/standard-webhooks';
 
 const enabled = Boolean(process.env.TEMPORAL_ADDRESS && process.env.KAFKA_BROKERS);
@@ -86,9 +87,10 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
   let startAll: ChildProcess;
   let output = '';
   let exited: Promise<number | null>;
-  const pids: Record<'api' | 'worker' | 'identity' | 'postal-simulator', number> = { api: 0, worker: 0, identity: 0, 'postal-simulator': 0 };
+  const pids: Record<'api' | 'worker' | 'identity' | 'postal-simulator' | 'projector' | 'store', number> = { api: 0, worker: 0, identity: 0, 'postal-simulator': 0, projector: 0, store: 0 };
   let idpPort: number;
   let simPort: number;
+  let projectorPort: number;
   let issuer: string;
   let bearer: Record<string, string> = {};
 
@@ -97,13 +99,14 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     port = await freePort();
     idpPort = await freePort();
     simPort = await freePort();
+    projectorPort = await freePort();
     url = `http://127.0.0.1:${port}`;
     issuer = `http://127.0.0.1:${idpPort}`;
     // A user's environment: no test runner variables, no key (npm start makes one), no identity
     // provider (npm start runs one; the one of npm test is not the user's).
     // The postal simulator on a free port, its legs a few times faster than by default.
-    const env: NodeJS.ProcessEnv = { ...process.env, API_PORT: String(port), IDP_PORT: String(idpPort), MOTCUA_STATE_DIR: state, POSTAL_SIM_PORT: String(simPort), POSTAL_SIM_DELAY_MS: '300' };
-    for (const name of Object.keys(env)) if (/^(JEST|NODE_ENV$|APPLICANT_REF_SECRET$|MOTCUA_DEV_INSECURE_KEYS$|AUTH_ISSUER$|AUTH_AUDIENCE$|POSTAL_API_URL$|POSTAL_WEBHOOK_SECRETS$|POSTAL_SIMULATOR$)/.test(name)) delete env[name];
+    const env: NodeJS.ProcessEnv = { ...process.env, API_PORT: String(port), IDP_PORT: String(idpPort), PROJECTOR_PORT: String(projectorPort), MOTCUA_STATE_DIR: state, POSTAL_SIM_PORT: String(simPort), POSTAL_SIM_DELAY_MS: '300' };
+    for (const name of Object.keys(env)) if (/^(JEST|NODE_ENV$|APPLICANT_REF_SECRET$|MOTCUA_DEV_INSECURE_KEYS$|AUTH_ISSUER$|AUTH_AUDIENCE$|POSTAL_API_URL$|POSTAL_WEBHOOK_SECRETS$|POSTAL_SIMULATOR$|DATABASE_URL$|STORE_DIR$)/.test(name)) delete env[name];
     // Its own process group, as a terminal's foreground job: Ctrl-C signals the whole group.
     startAll = spawn('bash', [path.join(ROOT, 'infra/local/start-all.sh')], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     startAll.stdout!.on('data', (c) => (output += c));
@@ -111,10 +114,11 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     exited = new Promise((resolve) => startAll.on('exit', (code) => resolve(code)));
     let gone = false;
     void exited.then(() => (gone = true));
-    await until('the "Motcua is up" banner', () => (output.includes('Motcua is up') ? true : gone ? Promise.reject(new Error(`start-all.sh exited:\n${output}`)) : undefined), 75_000);
-    for (const app of ['api', 'worker', 'postal-simulator'] as const) pids[app] = Number(fs.readFileSync(path.join(state, 'apps', `${app}.pid`), 'utf8'));
+    await until('the "Motcua is up" banner', () => (output.includes('Motcua is up') ? true : gone ? Promise.reject(new Error(`start-all.sh exited:\n${output}`)) : undefined), 150_000);
+    for (const app of ['api', 'worker', 'postal-simulator', 'projector'] as const) pids[app] = Number(fs.readFileSync(path.join(state, 'apps', `${app}.pid`), 'utf8'));
+    pids.store = Number(fs.readFileSync(path.join(state, 'store-server', 'store-server.pid'), 'utf8'));
     pids.identity = Number(fs.readFileSync(path.join(state, 'identity', 'identity.pid'), 'utf8'));
-  });
+  }, 180_000);
 
   afterAll(async () => {
     // Only if a test failed before Ctrl-C: stop what this test started, by its recorded PIDs.
@@ -138,6 +142,20 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     const hook = path.join(state, 'secrets', 'postal-webhook.secret');
     expect(fs.statSync(hook).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(hook, 'utf8')).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+  });
+
+  it('serves one store to every app: the store server (embedded, in the state folder) at the DATABASE_URL each app gets', () => {
+    expect(fs.readFileSync(`/proc/${pids.store}/cmdline`, 'utf8').split('\0')).toContain('dist/apps/store-server/main.js');
+    expect(fs.readFileSync(`/proc/${pids.store}/environ`, 'utf8').split('\0')).toContain(`STORE_DIR=${path.join(state, 'store')}`);
+    expect(fs.readlinkSync(`/proc/${pids.store}/fd/2`)).toBe(fs.realpathSync(path.join(state, 'store-server', 'store-server.log')));
+    const storeUrl = fs.readFileSync(path.join(state, 'store-server', 'url'), 'utf8').trim();
+    expect(storeUrl).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
+    for (const app of ['api', 'worker', 'projector'] as const) {
+      const environ = fs.readFileSync(`/proc/${pids[app]}/environ`, 'utf8').split('\0');
+      expect([app, environ.filter((e) => /^(DATABASE_URL|STORE_DIR)=/.test(e))]).toEqual([app, [`DATABASE_URL=${storeUrl}`]]);
+    }
+    expect(fs.readFileSync(`/proc/${pids.projector}/cmdline`, 'utf8').split('\0')).toContain('dist/apps/projector/main.js');
+    expect(output).toContain(`http://127.0.0.1:${projectorPort}/metrics`);
   });
 
   it('takes postal events signed with the install\'s own webhook secret, and refuses unsigned ones', async () => {
@@ -203,6 +221,23 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     expect([detail.code, detail.status, detail.events.map((e) => e.type)]).toEqual([code, 'SUBMITTED', ['DossierRegistered', 'DossierSubmitted']]);
   });
 
+  it('folds the dossier\'s events into the read model of the same store (the projector)', async () => {
+    const storeUrl = fs.readFileSync(path.join(state, 'store-server', 'url'), 'utf8').trim();
+    const row = await until('the dossier in rm_dossiers', async () => {
+      const client = new Client({ connectionString: storeUrl });
+      await client.connect();
+      try {
+        const r = await client.query<{ status: string; last_sequence: number }>('select status, last_sequence from rm_dossiers where code = $1', [code]);
+        return r.rows[0];
+      } finally {
+        await client.end();
+      }
+    }, 30_000);
+    expect(row).toEqual({ status: 'SUBMITTED', last_sequence: 2 });
+    const metrics = await (await fetch(`http://127.0.0.1:${projectorPort}/metrics`)).text();
+    expect(metrics).toMatch(/^motcua_projector_events_applied_total [1-9]\d*$/m);
+  });
+
   it('answers every hostile request of the field report as the contract says, never with a 5xx', async () => {
     const problems: Record<string, string[]> = {};
     const token = bearer.authorization.slice('Bearer '.length);
@@ -215,7 +250,7 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     expect(problems).toEqual({});
   });
 
-  it('runs the postal simulator, the worker told to order from it: a pickup order on it brings a POSTAL dossier to SUBMITTED', async () => {
+  it('runs the postal simulator, the worker ordering from it: a POSTAL dossier goes from the pickup request to DELIVERED with only the officers\' actions by hand', async () => {
     const simUrl = `http://127.0.0.1:${simPort}`;
     expect(fs.readFileSync(`/proc/${pids.worker}/environ`, 'utf8').split('\0')).toContain(`POSTAL_API_URL=${simUrl}`);
     expect(output).toContain(`simulator ${simUrl}/orders`);
@@ -226,15 +261,25 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     });
     expect(created.status).toBe(201);
     const postal = ((await created.json()) as { code: string }).code;
-    // As the worker's order activity will place it: the key of the leg's first run, the API's webhook as callback.
-    const order = { orderRef: `${postal}:PICKUP:1`, leg: 'PICKUP', dossierCode: postal, service: 'DOSSIER', sender: { kind: 'APPLICANT', name: applicant.name, address: 'Số 1 Tràng Tiền, Hà Nội', phone: null, unit: null }, receiver: { kind: 'UNIT', name: 'Bộ phận Một cửa', address: null, phone: null, unit: '000.00.00.H26' }, documentCount: 1, callbackUrl: `${url}/api/v1/postal/events` };
-    const placed = await fetch(`${simUrl}/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `${postal}:PICKUP:1` }, body: JSON.stringify(order) });
-    expect(placed.status).toBe(202);
     const status = async () => ((await (await fetch(`${url}/api/v1/dossiers/${postal}`, { headers: bearer })).json()) as { status: string }).status;
-    await until('the dossier submitted by the post', async () => ((await status()) === 'SUBMITTED' ? true : undefined), 30_000);
-    const exchanges = async () => ((await (await fetch(`${simUrl}/log`)).json()) as { direction: string; status: number }[]).map((e) => [e.direction, e.status]);
-    const log = await until('the handover answered in the simulator\'s log', async () => ((await exchanges()).length === 3 ? exchanges() : undefined), 10_000);
-    expect(log).toEqual([['received', 202], ['sent', 200], ['sent', 200]]);
+    // The worker reads the pickup address from the store and gives the post its order; the post
+    // picks up and hands over, signed: nobody places anything by hand.
+    await until('the dossier submitted by the post', async () => ((await status()) === 'SUBMITTED' ? true : undefined), 60_000);
+    const json = { 'content-type': 'application/json' };
+    const act = async (action: string, body: unknown, headers: Record<string, string>) => {
+      const res = await fetch(`${url}/api/v1/dossiers/${postal}/${action}`, { method: 'POST', headers: { ...json, ...headers, 'idempotency-key': randomUUID() }, body: JSON.stringify(body) });
+      expect([action, res.status]).toEqual([action, 200]);
+    };
+    await act('accept', {}, bearer);
+    await act('complete', { agency: 'SO_TU_PHAP' }, await bearerOf('AGENCY_OFFICER', 'SO_TU_PHAP'));
+    await act('complete', { agency: 'CONG_AN_TINH' }, await bearerOf('AGENCY_OFFICER', 'CONG_AN_TINH'));
+    await act('return', { channel: 'POSTAL' }, bearer);
+    await until('the result delivered by the post', async () => ((await status()) === 'DELIVERED' ? true : undefined), 60_000);
+    const orders = (await (await fetch(`${simUrl}/orders`)).json()) as { orderRef: string }[];
+    const refs = orders.map((o) => o.orderRef).filter((r) => r.startsWith(postal)).sort();
+    expect(refs).toEqual([`${postal}:PICKUP:1`, `${postal}:RETURN:1`]);
+    const events = ((await (await fetch(`${url}/api/v1/dossiers/${postal}`, { headers: bearer })).json()) as { events: { type: string }[] }).events.map((e) => e.type);
+    expect(events.filter((t) => t === 'PostalOrderPlaced')).toHaveLength(2);
   });
 
   it('with real tokens of the local provider: 401 without one, 403 for another agency, the holding agency completes, the public look-up, the audit trail', async () => {
@@ -312,11 +357,13 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
   it('stops every process it started on Ctrl-C, and frees the port', async () => {
     process.kill(-startAll.pid!, 'SIGINT');
     expect(await exited).toBe(130);
-    await until('the apps to be gone', () => (Object.values(pids).some(running) ? undefined : true), 20_000);
+    await until('the apps to be gone', () => (Object.values(pids).some(running) ? undefined : true), 30_000);
     for (const pgid of [startAll.pid!, ...Object.values(pids)]) expect([pgid, groupRuns(pgid)]).toEqual([pgid, false]);
     expect(await portIsFree(port)).toBe(true);
     expect(await portIsFree(idpPort)).toBe(true);
     expect(await portIsFree(simPort)).toBe(true);
+    expect(await portIsFree(projectorPort)).toBe(true);
+    expect(fs.existsSync(path.join(state, 'store-server', 'store-server.pid'))).toBe(false);
     expect(fs.existsSync(path.join(state, 'apps', 'api.pid'))).toBe(false);
     expect(fs.existsSync(path.join(state, 'identity', 'identity.pid'))).toBe(false);
   });

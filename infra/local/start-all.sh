@@ -2,9 +2,10 @@
 # npm start: installs what is missing, builds the API, the worker and the identity provider as
 # production deploys them (esbuild bundles and the prebuilt workflow bundle, from the Nx cache when
 # nothing changed), starts the Temporal dev server (with its Web UI) and the Kafka broker (or uses
-# TEMPORAL_ADDRESS / KAFKA_BROKERS), the local identity provider (or uses AUTH_ISSUER), then the
-# built worker and API; prints the URLs; Ctrl-C (or TERM) stops everything this run started, and
-# only that. The postal simulator (apps/postal-simulator) plays the post unless POSTAL_SIMULATOR=off.
+# TEMPORAL_ADDRESS / KAFKA_BROKERS), the local identity provider (or uses AUTH_ISSUER), the store
+# server (or uses DATABASE_URL), then the built worker, API and projector; prints the URLs; Ctrl-C
+# (or TERM) stops everything this run started, and only that. The postal simulator
+# (apps/postal-simulator) plays the post unless POSTAL_SIMULATOR=off.
 set -euo pipefail
 LOG_TAG=start
 # shellcheck source=lib.sh
@@ -27,8 +28,8 @@ if ((postal_sim)); then port_free "$POSTAL_SIM_PORT" || die "port $POSTAL_SIM_PO
 
 # The processes users deploy, not tsx: under tsx the API had two copies of @nestjs/common and
 # answered 500 where the bundle answers 400 (PITFALLS.md 15).
-log "building the API, the worker, the identity provider, the postal simulator and the web pages (dist/; unchanged sources come from the Nx cache)"
-NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker identity postal-simulator dashboard --outputStyle=static >&2 ||
+log "building the API, the worker, the identity provider, the projector, the store server, the postal simulator and the web pages (dist/; unchanged sources come from the Nx cache)"
+NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker identity projector store-server postal-simulator dashboard --outputStyle=static >&2 ||
   die "the build failed (above)"
 
 APPS_STATE="$STATE_DIR/apps"
@@ -40,6 +41,14 @@ stack_was_up=0
 idp_external=${AUTH_ISSUER:-}
 idp_was_up=0
 [[ -n $idp_external ]] || { "$MOTCUA_LOCAL_DIR/identity.sh" issuer >/dev/null 2>&1 && idp_was_up=1; }
+# ---- store (1/3): one store for all apps; none of ours when DATABASE_URL names a PostgreSQL ----
+store_external=${DATABASE_URL:-}
+store_was_up=0
+[[ -n $store_external ]] || { "$MOTCUA_LOCAL_DIR/store.sh" url >/dev/null 2>&1 && store_was_up=1; }
+PROJECTOR_PORT="${PROJECTOR_PORT:-3110}"
+export PROJECTOR_PORT
+port_free "$PROJECTOR_PORT" || die "port $PROJECTOR_PORT is taken: set PROJECTOR_PORT to another one"
+# ---- end of store (1/3) ----
 
 stopping=0
 cleanup() {
@@ -50,6 +59,9 @@ cleanup() {
   stop_pidfile "$APPS_STATE/api.pid" 15 || true
   stop_pidfile "$APPS_STATE/worker.pid" 15 || true
   stop_pidfile "$APPS_STATE/postal-simulator.pid" 15 || true
+  stop_pidfile "$APPS_STATE/projector.pid" 15 || true
+  # The store last: the apps close their sessions first.
+  if [[ -z $store_external ]] && ((store_was_up == 0)); then "$MOTCUA_LOCAL_DIR/store.sh" stop || true; fi
   if [[ -z $idp_external ]] && ((idp_was_up == 0)); then "$MOTCUA_LOCAL_DIR/identity.sh" stop || true; fi
   if ((stack_was_up == 0)); then "$MOTCUA_LOCAL_DIR/stack.sh" down || true; fi
   log "stopped"
@@ -70,9 +82,17 @@ set -a
 eval "$idp_env"
 set +a
 export KAFKAJS_NO_PARTITIONER_WARNING=1
-# The API's operational store (request keys, notes): embedded, kept in the state folder, unless
-# DATABASE_URL names a PostgreSQL server.
-export STORE_DIR="${STORE_DIR:-$STATE_DIR/store}"
+# ---- store (2/3): the store server (embedded PGlite in .infra/store, as earlier installs kept it),
+# or DATABASE_URL's PostgreSQL; every app gets DATABASE_URL, the same path as production ----
+store_data="${STORE_DIR:-$STATE_DIR/store}"
+"$MOTCUA_LOCAL_DIR/store.sh" start
+# A user's DATABASE_URL is kept as given (never through eval: a URL may hold '&').
+if [[ -z $store_external ]]; then
+  DATABASE_URL=$("$MOTCUA_LOCAL_DIR/store.sh" url)
+  export DATABASE_URL
+fi
+unset STORE_DIR
+# ---- end of store (2/3) ----
 
 # secret_of_install VAR FILE JS: unless VAR is set, export the secret kept in FILE (state folder,
 # git-ignored, mode 600), made once by the node expression JS.
@@ -119,6 +139,11 @@ WAIT_PIDFILE="$APPS_STATE/api.pid" wait_for 90 "$APPS_STATE/api.log" "API on por
   node -e "fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "http://$API_HOST:$API_PORT/health"
 WAIT_PIDFILE="$APPS_STATE/worker.pid" wait_for 90 "$APPS_STATE/worker.log" "the worker" \
   logged_since "$worker_from" "$APPS_STATE/worker.log" '"msg":"worker started"'
+# ---- store (3/3): the projector folds dossier.events into the read model (rm_* tables) ----
+start_detached "$APPS_STATE/projector.pid" "$APPS_STATE/projector.log" node --enable-source-maps dist/apps/projector/main.js
+WAIT_PIDFILE="$APPS_STATE/projector.pid" wait_for 90 "$APPS_STATE/projector.log" "the projector on port $PROJECTOR_PORT" \
+  node -e "fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "http://127.0.0.1:$PROJECTOR_PORT/metrics"
+# ---- end of store (3/3) ----
 
 cat >&2 <<INFO
 
@@ -131,7 +156,9 @@ cat >&2 <<INFO
     Temporal UI  ${TEMPORAL_UI:-(external Temporal at $TEMPORAL_ADDRESS)}
     Temporal     $TEMPORAL_ADDRESS      Kafka  $KAFKA_BROKERS  (topic dossier.events)
     Postal       $( ((postal_sim)) && echo "simulator http://127.0.0.1:$POSTAL_SIM_PORT/orders, /log  (knobs: README \"Postal partner\")" || echo "POSTAL_API_URL=${POSTAL_API_URL:-(not set)}  (simulator off)")
-    Logs         ${APPS_STATE#"$MOTCUA_ROOT"/}/api.log, worker.log$( ((postal_sim == 0)) || echo ", postal-simulator.log")  (JSON lines)$([[ -n $idp_external ]] || echo ", ${STATE_DIR#"$MOTCUA_ROOT"/}/identity/identity.log")
+    Store        $([[ -n $store_external ]] && echo "PostgreSQL at DATABASE_URL" || echo "$DATABASE_URL  (embedded, data in ${store_data#"$MOTCUA_ROOT"/}; log ${STATE_DIR#"$MOTCUA_ROOT"/}/store-server/store-server.log)")
+    Projector    http://127.0.0.1:$PROJECTOR_PORT/metrics  (read model: rm_* tables of the store)
+    Logs         ${APPS_STATE#"$MOTCUA_ROOT"/}/api.log, worker.log, projector.log$( ((postal_sim == 0)) || echo ", postal-simulator.log")  (JSON lines)$([[ -n $idp_external ]] || echo ", ${STATE_DIR#"$MOTCUA_ROOT"/}/identity/identity.log")
   Ctrl-C stops everything this run started.
 
 INFO
@@ -140,9 +167,11 @@ INFO
 # one dies, say so and stop the rest.
 idp_alive() { [[ -n $idp_external ]] || ((idp_was_up)) || pid_alive "$STATE_DIR/identity/identity.pid"; }
 postal_sim_alive() { ((postal_sim == 0)) || pid_alive "$APPS_STATE/postal-simulator.pid"; }
-while pid_alive "$APPS_STATE/api.pid" && pid_alive "$APPS_STATE/worker.pid" && idp_alive && postal_sim_alive; do sleep 1; done
+store_alive() { [[ -n $store_external ]] || ((store_was_up)) || pid_alive "$STATE_DIR/store-server/store-server.pid"; }
+while pid_alive "$APPS_STATE/api.pid" && pid_alive "$APPS_STATE/worker.pid" && pid_alive "$APPS_STATE/projector.pid" && idp_alive && store_alive && postal_sim_alive; do sleep 1; done
 log "ERROR: an app exited; last lines of its log:"
-tail -n 20 "$APPS_STATE/api.log" "$APPS_STATE/worker.log" >&2 || true
+tail -n 20 "$APPS_STATE/api.log" "$APPS_STATE/worker.log" "$APPS_STATE/projector.log" >&2 || true
 ((postal_sim == 0)) || tail -n 20 "$APPS_STATE/postal-simulator.log" >&2 || true
+[[ -n $store_external ]] || tail -n 20 "$STATE_DIR/store-server/store-server.log" >&2 || true
 [[ -n $idp_external ]] || tail -n 20 "$STATE_DIR/identity/identity.log" >&2 || true
 exit 1

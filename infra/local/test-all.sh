@@ -20,8 +20,8 @@ log "linting (module boundaries included)"
 # cached: compute it first, as a fresh clone has none.
 NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx show projects >/dev/null
 node_modules/.bin/eslint --max-warnings 0 .
-log "building the apps for production (API bundle, worker bundle and its workflow bundle, identity provider, projector, postal simulator, web pages)"
-NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker identity projector postal-simulator dashboard --outputStyle=static --skip-nx-cache >&2
+log "building the apps for production (API bundle, worker bundle and its workflow bundle, identity provider, projector, store server, postal simulator, web pages)"
+NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker identity projector store-server postal-simulator dashboard --outputStyle=static --skip-nx-cache >&2
 
 state=$(mktemp -d "${TMPDIR:-/tmp}/motcua-test.XXXXXX")
 cleanup() {

@@ -17,7 +17,6 @@ import {
   isRefusal,
   NOTHING_DONE,
   parseCommand,
-  pendingEffects,
   pendingOf,
   ruleSetOf,
   SYSTEM_ACTOR,

@@ -5,10 +5,9 @@ import { openStore, storeLocationFromEnv } from '@motcua/store';
 import { Projector, serveMetrics } from './projector';
 
 /**
- * The projector: folds dossier.events into the read model (rm_* tables, the raw event archive)
- * of the store at DATABASE_URL, or the embedded one in STORE_DIR. The embedded store is one
- * process's: the projector needs its own STORE_DIR (the API's is taken); the API will read the
- * read model from PostgreSQL in production (DATABASE_URL shared by both).
+ * The projector: folds dossier.events into the read model (the current version's rm_* tables,
+ * the raw event archive) of the store at DATABASE_URL, shared with the API and the worker
+ * (npm start serves its embedded store to all of them), or an embedded one of its own in STORE_DIR.
  */
 function log(level: string, msg: string, fields: Record<string, unknown> = {}) {
   process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level, service: 'projector', msg, ...fields }) + '\n');

@@ -5,6 +5,12 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
  * for PostgreSQL (PGlite is PostgreSQL 18; production's supported version is 17, the one npm test
  * runs the store suite on: nothing newer than 17).
  */
+/** The read model's tables (migration 0005), each version's own since 0007; readers see views of these names. */
+/** The read model's tables, each a view onto the current version's (0007); a rebuild makes them all. */
+export const READ_MODEL_TABLES = ['rm_dossiers', 'rm_stage_members', 'rm_alerts', 'rm_apologies', 'rm_supplement_requests', 'rm_appointments'] as const;
+/** The tables 0007 found (0005's): a migration keeps the list it was written against. */
+const READ_MODEL_TABLES_OF_0005 = ['rm_dossiers', 'rm_stage_members', 'rm_alerts', 'rm_apologies', 'rm_supplement_requests'] as const;
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001-request-keys-and-notes': {
     async up(db: Kysely<unknown>) {
@@ -220,33 +226,71 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('applicant_contacts').addColumn('pickup_area', 'text').execute();
     },
   },
+  '0007-read-model-versions': {
+    // The read model in versions, so that a new one can be built beside the live one and readers
+    // switched over in one transaction (apps/projector, `npm run projector:rebuild`): each version's
+    // tables live in a schema of their own (rm_v1, rm_v2, …); the names readers use (rm_dossiers, …)
+    // become views onto the current version. The tables of 0005 become version 1 as they are.
+    async up(db: Kysely<unknown>) {
+      await sql`create schema rm_v1`.execute(db);
+      await db.schema
+        .createTable('read_model_versions')
+        .addColumn('version', 'integer', (c) => c.primaryKey())
+        .addColumn('schema_name', 'text', (c) => c.notNull().unique())
+        // BUILDING (a rebuild is folding into it), CURRENT (the one the views show and the projector
+        // folds into; exactly one), RETIRED (kept until dropped), DROPPED.
+        .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('BUILDING', 'CURRENT', 'RETIRED', 'DROPPED')`))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('switched_at', 'timestamptz')
+        .execute();
+      await sql`create unique index read_model_versions_one_current on read_model_versions (state) where state = 'CURRENT'`.execute(db);
+      await sql`insert into read_model_versions (version, schema_name, state, switched_at) values (1, 'rm_v1', 'CURRENT', now())`.execute(db);
+      for (const table of READ_MODEL_TABLES_OF_0005) {
+        await sql`alter table ${sql.table(table)} set schema rm_v1`.execute(db);
+        await sql`create view ${sql.table(table)} as select * from ${sql.table(`rm_v1.${table}`)}`.execute(db);
+      }
+    },
+  },
   '0010-report-times': {
     // What the statutory reports (libs/reports) need beyond 0005: when the legal clock started
     // (for the post, the signed handover), when a dossier was withdrawn, stopped or refused at
     // intake, its lead agency and field, and the history of its legal appointment (the one in
-    // force at a period's end is the one of the latest clock start before it). Rows folded before
-    // this migration get them from the archive (backfillReportTimes).
+    // force at a period's end is the one of the latest clock start before it). Since 0007 the read
+    // model lives in versions: every version still kept gets the columns and the table, and the
+    // reader-facing views are made again onto the current one (a view's `*` is fixed when it is
+    // made). Rows folded before this migration get the values from the archive (backfillReportTimes,
+    // through the views: into the current version).
     async up(db: Kysely<unknown>) {
-      await db.schema
-        .alterTable('rm_dossiers')
-        .addColumn('clock_started_at', 'timestamptz')
-        .addColumn('withdrawn_at', 'timestamptz')
-        .addColumn('stopped_at', 'timestamptz')
-        .addColumn('intake_refused_at', 'timestamptz')
-        .addColumn('lead_agency', 'text')
-        .addColumn('field', 'text')
-        .execute();
-      await db.schema
-        .createTable('rm_appointments')
-        .addColumn('code', 'text', (c) => c.notNull())
-        .addColumn('sequence', 'integer', (c) => c.notNull())
-        // The clock's start (acceptance, or the complete supplement's arrival) and the legal
-        // appointment it gave; an apology's new date is not one (rm_apologies).
-        .addColumn('from_at', 'timestamptz', (c) => c.notNull())
-        .addColumn('appointment', 'timestamptz', (c) => c.notNull())
-        .addPrimaryKeyConstraint('rm_appointments_pk', ['code', 'sequence'])
-        .execute();
-      await db.schema.createIndex('rm_dossiers_by_clock_start').on('rm_dossiers').column('clock_started_at').execute();
+      const { rows: versions } = await sql<{ schema_name: string; state: string }>`select schema_name, state from read_model_versions where state <> 'DROPPED'`.execute(db);
+      for (const { schema_name: schema } of versions) {
+        await db.schema
+          .withSchema(schema)
+          .alterTable('rm_dossiers')
+          .addColumn('clock_started_at', 'timestamptz')
+          .addColumn('withdrawn_at', 'timestamptz')
+          .addColumn('stopped_at', 'timestamptz')
+          .addColumn('intake_refused_at', 'timestamptz')
+          .addColumn('lead_agency', 'text')
+          .addColumn('field', 'text')
+          .execute();
+        await db.schema
+          .withSchema(schema)
+          .createTable('rm_appointments')
+          .addColumn('code', 'text', (c) => c.notNull())
+          .addColumn('sequence', 'integer', (c) => c.notNull())
+          // The clock's start (acceptance, or the complete supplement's arrival) and the legal
+          // appointment it gave; an apology's new date is not one (rm_apologies).
+          .addColumn('from_at', 'timestamptz', (c) => c.notNull())
+          .addColumn('appointment', 'timestamptz', (c) => c.notNull())
+          .addPrimaryKeyConstraint('rm_appointments_pk', ['code', 'sequence'])
+          .execute();
+        await sql`create index rm_dossiers_by_clock_start on ${sql.id(schema, 'rm_dossiers')} (clock_started_at)`.execute(db);
+      }
+      const current = versions.find((v) => v.state === 'CURRENT');
+      if (!current) throw new Error('no current read model version (migration 0007)');
+      await sql`drop view rm_dossiers`.execute(db);
+      await sql`create view rm_dossiers as select * from ${sql.id(current.schema_name, 'rm_dossiers')}`.execute(db);
+      await sql`create view rm_appointments as select * from ${sql.id(current.schema_name, 'rm_appointments')}`.execute(db);
       await backfillReportTimes(db);
     },
   },

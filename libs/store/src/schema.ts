@@ -21,6 +21,16 @@ export interface StoreSchema {
   projector_offsets: ProjectorOffsetTable;
   projector_gaps: ProjectorGapTable;
   projector_refused: ProjectorRefusedTable;
+  read_model_versions: ReadModelVersionTable;
+}
+
+/** One version of the read model: its tables are in schema_name; the rm_* views show the CURRENT one. */
+export interface ReadModelVersionTable {
+  version: number;
+  schema_name: string;
+  state: 'BUILDING' | 'CURRENT' | 'RETIRED' | 'DROPPED';
+  created_at: Generated<Date>;
+  switched_at: Date | null;
 }
 
 /** One event of the postal partner's webhook (by its eventId): being processed, or answered. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { Client } from 'pg';
-import { MemoryApplicantContacts, MemoryPostalEvents, MIGRATION_NAMES, openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlPostalEvents, SqlRequestKeys, type ApplicantContacts, type PostalEvents, type Store } from './index';
+import { serveEmbeddedStore, type EmbeddedStoreServer, MemoryApplicantContacts, MemoryPostalEvents, MIGRATION_NAMES, openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlPostalEvents, SqlRequestKeys, type ApplicantContacts, type PostalEvents, type Store } from './index';
 
 /**
  * The store on embedded PGlite; the same suite runs on PostgreSQL when STORE_TEST_DATABASE_URL
@@ -12,7 +12,16 @@ import { MemoryApplicantContacts, MemoryPostalEvents, MIGRATION_NAMES, openStore
  */
 const postgresUrl = process.env.STORE_TEST_DATABASE_URL;
 if (!postgresUrl && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') throw new Error('STORE_TEST_DATABASE_URL is required (npm test sets it)');
-const engines: [string, () => { url?: string; dataDir?: string }][] = [['pglite', () => ({})]];
+// The embedded store as npm start runs it: one PGlite served to the apps over the PostgreSQL protocol.
+let served: EmbeddedStoreServer | undefined;
+beforeAll(async () => {
+  served = await serveEmbeddedStore();
+});
+afterAll(() => served?.close());
+const engines: [string, () => { url?: string; dataDir?: string }][] = [
+  ['pglite', () => ({})],
+  ['pglite served', () => ({ url: served!.url })],
+];
 if (postgresUrl) engines.push(['postgres', () => ({ url: postgresUrl })]);
 
 describe.each(engines)('operational store on %s', (_engine, location) => {

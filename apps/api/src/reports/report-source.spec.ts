@@ -34,7 +34,7 @@ it('the backfill of rows folded before migration 0010 gives the same report rows
   const rows = await folded(lite);
   expect(rows.length).toBeGreaterThanOrEqual(20);
   await sql`update rm_dossiers set clock_started_at = null, withdrawn_at = null, stopped_at = null, intake_refused_at = null, lead_agency = null, field = null`.execute(lite.db);
-  await sql`truncate rm_appointments`.execute(lite.db);
+  await sql`truncate rm_v1.rm_appointments`.execute(lite.db);
   await backfillReportTimes(lite.db);
   expect(await new SqlReportSource(lite.db).dossiersFor(period)).toEqual(rows);
 });
@@ -52,7 +52,7 @@ it('the backfill of rows folded before migration 0010 gives the same report rows
     const rows = await folded(pg);
     expect(rows).toEqual(want);
     await sql`update rm_dossiers set clock_started_at = null, lead_agency = null`.execute(pg.db);
-    await sql`truncate rm_appointments`.execute(pg.db);
+    await sql`truncate rm_v1.rm_appointments`.execute(pg.db);
     await backfillReportTimes(pg.db);
     const again = await new SqlReportSource(pg.db).dossiersFor(period);
     expect(again).toEqual(want);

@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@motcua/dossier';
 import type { StoreSchema } from '@motcua/store';
 import { CloudEventRefused, fromCloudEvent } from '@motcua/wire';
 import { applyChanges } from './apply';
+import { foldIntoCurrentVersion } from './read-model-version';
 import { changesOf } from './projection';
 
 /** One message of a partition, as the bus delivered it. */
@@ -52,6 +53,7 @@ export const noStats = (): FoldStats => ({ applied: 0, duplicates: 0, gaps: 0, r
 export async function foldBatch(db: Kysely<StoreSchema>, batch: FoldBatch): Promise<FoldStats> {
   if (batch.messages.length === 0) return noStats();
   return db.transaction().execute(async (trx) => {
+    await foldIntoCurrentVersion(trx);
     const stats = noStats();
     const stored = await trx
       .selectFrom('projector_offsets')

@@ -26,7 +26,8 @@ beforeAll(async () => {
 afterAll(() => store?.close());
 beforeEach(async () => {
   nextOffset = 0;
-  await sql`truncate rm_dossiers, rm_stage_members, rm_alerts, rm_apologies, rm_supplement_requests, rm_appointments, event_archive, projector_offsets, projector_gaps, projector_refused`.execute(store.db);
+  // The rm_* names are views of the current version (rm_v1 here): its tables are emptied.
+  await sql`truncate rm_v1.rm_dossiers, rm_v1.rm_stage_members, rm_v1.rm_alerts, rm_v1.rm_apologies, rm_v1.rm_supplement_requests, rm_v1.rm_appointments, event_archive, projector_offsets, projector_gaps, projector_refused`.execute(store.db);
 });
 
 it('declares every event type of the contract', () => {
@@ -60,7 +61,7 @@ it('migration 0010\'s backfill from the archive gives the report columns the fol
   await fold(logs.flatMap((l) => l.events));
   const folded = await dumpReadModel(store.db);
   await sql`update rm_dossiers set clock_started_at = null, withdrawn_at = null, stopped_at = null, intake_refused_at = null, lead_agency = null, field = null`.execute(store.db);
-  await sql`truncate rm_appointments`.execute(store.db);
+  await sql`truncate rm_v1.rm_appointments`.execute(store.db);
   await backfillReportTimes(store.db);
   expect(await dumpReadModel(store.db)).toEqual(folded);
   expect(folded.appointments.length).toBeGreaterThan(logs.length);
