@@ -159,7 +159,14 @@ start() {
   write_config "$port" "$cport"
 
   if [[ ! -f $DATA_DIR/meta.properties ]]; then
-    [[ -s $CLUSTER_ID_FILE ]] || python3 -c 'import base64,uuid;print(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("="))' >"$CLUSTER_ID_FILE"
+    # One id in 64 would start with '-', which kafka-storage's argument parser takes for an option
+    # ("expected one argument": a red start now and then); Kafka's own Uuid.randomUuid() draws again
+    # in that case (KAFKA-13427), and so do we.
+    [[ -s $CLUSTER_ID_FILE ]] || python3 -c 'import base64,uuid
+while True:
+    i = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    if not i.startswith("-"): break
+print(i)' >"$CLUSTER_ID_FILE"
     log "formatting storage in $DATA_DIR (cluster id $(<"$CLUSTER_ID_FILE"))"
     mkdir -p "$DATA_DIR"
     java_cmd kafka.tools.StorageTool format --ignore-formatted -t "$(<"$CLUSTER_ID_FILE")" -c "$PROPS"
