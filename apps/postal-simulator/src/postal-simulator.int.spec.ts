@@ -8,21 +8,14 @@
  * The API and a worker run in this process, the worker on a private task queue, the dossiers under
  * a unit of their own, so a re-run starts from fresh workflows.
  */
-import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { builtInUnits, loadCatalog, loadUnits } from '@motcua/catalog';
 import { isS10Waybill } from '@motcua/contracts';
 import { parseWebhookSecrets } from '@motcua/standard-webhooks';
 import type { Principal } from '../../api/src/auth/principal';
+import { freshUnit } from '../../api/src/testing/fresh-unit';
 import { eventually, startLiveApp, type LiveApp } from '../../api/src/testing/start-live-app';
 import { people } from '../../api/src/testing/test-tokens';
-import { createSimulatorServer } from './http-server';
-import { RequestLog } from './request-log';
-import { PostalSimulator } from './simulator';
-import { memoryStateStore } from './state';
-import { SECRET, testConfig } from './testing/harness';
-import { fetchTransport } from './webhook-transport';
+import { SECRET } from './testing/harness';
+import { startLiveSimulator, type LiveSimulator } from './testing/live-simulator';
 
 const enabled = Boolean(process.env.TEMPORAL_ADDRESS && process.env.KAFKA_BROKERS);
 if (!enabled && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') {
@@ -33,38 +26,8 @@ jest.setTimeout(180_000);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, read freely
 type Json = any;
 
-/** A simulated post in this process, on a free port, its clock the real one. */
-async function startSimulator(over: Parameters<typeof testConfig>[0]) {
-  const log = new RequestLog();
-  const config = testConfig({ delayMs: 300, retryBaseMs: 200, maxDeliveryAttempts: 8, ...over });
-  const sim = new PostalSimulator(config, { now: Date.now, store: memoryStateStore(), transport: fetchTransport(), log });
-  const timer = setInterval(() => sim.tick(), 50);
-  const server: Server = createSimulatorServer(sim, log, config.timeoutMs);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    sim,
-    log,
-    url,
-    async close() {
-      clearInterval(timer);
-      await sim.settled();
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    },
-  };
-}
-type Simulator = Awaited<ReturnType<typeof startSimulator>>;
-
 (enabled ? describe : describe.skip)('the postal simulator against the API, Temporal and Kafka', () => {
-  const id = randomBytes(4).toString('hex').toUpperCase();
-  const unit = `${id.slice(0, 3)}.${id.slice(3, 5)}.${id.slice(5, 7)}.X98`;
-  const catalog = loadCatalog(
-    undefined,
-    undefined,
-    loadUnits({ registryVersion: 'it', units: [...builtInUnits().units, { id: unit, name: 'Đơn vị kiểm thử bưu chính', level: 'PROVINCE' }] }),
-  );
-  const officer: Principal = { ...people.oneStop(unit), sub: 'it-officer' };
+  const { unit, catalog, officer } = freshUnit('X98', 'Đơn vị kiểm thử bưu chính');
   const applicant = { name: 'Trần Thị Bích', idNumber: '001190012345', phone: '0913222333', address: 'Số 5 Hàng Bài, Hà Nội' };
   const party = { kind: 'APPLICANT', name: applicant.name, address: applicant.address, phone: applicant.phone, unit: null };
   const oneStopUnit = { kind: 'UNIT', name: 'Bộ phận Một cửa', address: null, phone: null, unit: '000.00.00.H26' };
@@ -72,15 +35,15 @@ type Simulator = Awaited<ReturnType<typeof startSimulator>>;
   let api: LiveApp;
   let url: string;
   // Duplicates and reordering on every step; another post whose every delivery attempt fails.
-  let post: Simulator;
-  let failingPost: Simulator;
+  let post: LiveSimulator;
+  let failingPost: LiveSimulator;
 
   const call = (method: string, path: string, body?: unknown, as: Principal = officer) => api.call(method, path, body, as);
   const statusOf = async (code: string) => (await call('GET', `/api/v1/dossiers/${code}`)).body.status as string;
   const reaches = (code: string, status: string) => eventually(`${code} ${status}`, async () => ((await statusOf(code)) === status ? true : undefined));
 
   /** An order placed as the worker will: the key of the leg's run, the API's webhook as callback. */
-  async function order(sim: Simulator, code: string, leg: 'PICKUP' | 'RETURN') {
+  async function order(sim: LiveSimulator, code: string, leg: 'PICKUP' | 'RETURN') {
     const body = {
       orderRef: `${code}:${leg}:1`,
       leg,
@@ -96,7 +59,7 @@ type Simulator = Awaited<ReturnType<typeof startSimulator>>;
   }
 
   /** A postal dossier through the post's pickup leg, then processed and handed back to the post. */
-  async function throughPickupToPost(sim: Simulator) {
+  async function throughPickupToPost(sim: LiveSimulator) {
     const created = await call('POST', '/api/v1/dossiers', { procedureCode: 'LLTP-CAP-PHIEU', channel: 'POSTAL', applicant, unit });
     expect([created.status, created.body.status]).toEqual([201, 'PICKUP_REQUESTED']);
     const code: string = created.body.code;
@@ -118,8 +81,8 @@ type Simulator = Awaited<ReturnType<typeof startSimulator>>;
   beforeAll(async () => {
     api = await startLiveApp({ name: 'postal-sim-it', catalog, config: { postalWebhookSecrets: parseWebhookSecrets(SECRET) } });
     url = api.url;
-    post = await startSimulator({ seed: 'it', duplicateRate: 1, reorderRate: 1 });
-    failingPost = await startSimulator({ seed: 'it', duplicateRate: 1, failedAttemptRate: 1, attemptGapMs: 500 });
+    post = await startLiveSimulator({ seed: 'it', duplicateRate: 1, reorderRate: 1 });
+    failingPost = await startLiveSimulator({ seed: 'it', duplicateRate: 1, failedAttemptRate: 1, attemptGapMs: 500 });
   });
 
   afterAll(async () => {
@@ -134,6 +97,8 @@ type Simulator = Awaited<ReturnType<typeof startSimulator>>;
     expect(placed.status).toBe(201);
     expect(isS10Waybill(placed.body.waybill)).toBe(true);
     await reaches(code, 'DELIVERED');
+    // A copy answered 409 (still in flight at the API) waits for its retry, no request in flight meanwhile.
+    await eventually('the delivery leg reported', async () => (post.sim.order(`${code}:RETURN:1`)!.deliveries.length === 0 ? true : undefined));
     await post.sim.settled();
 
     const dossier = (await call('GET', `/api/v1/dossiers/${code}`)).body;

@@ -1,14 +1,17 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { createPostalActivities, HttpPostalOperator } from '@motcua/activities';
 import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
 import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-bus';
+import type { ApplicantContacts } from '@motcua/store';
 import { createDossierWorker, temporalSettingsFromEnv } from '@motcua/temporal';
 import { AppModule } from '../app.module';
 import { createApiApp } from '../app-setup';
 import type { Principal } from '../auth/principal';
 import { apiConfigFromEnv, type ApiConfig } from '../config/api-config';
 import type { ProcedureCatalog } from '../procedures/procedure-catalog';
+import { APPLICANT_CONTACTS } from '../store/store.tokens';
 import { TEST_APPLICANT_REF_SECRET } from './test-applicant-ref-secret';
 import { TestTokens } from './test-tokens';
 
@@ -30,23 +33,44 @@ export interface LiveApp {
  * (so a re-run starts from fresh workflows), for integration tests. Tokens are a test issuer's: the
  * test's own units have no account at the local identity provider.
  */
-export async function startLiveApp(options: { name: string; catalog: ProcedureCatalog; config?: Partial<ApiConfig> }): Promise<LiveApp> {
+export async function startLiveApp(options: {
+  name: string;
+  catalog: ProcedureCatalog;
+  config?: Partial<ApiConfig>;
+  /**
+   * The worker's postal orders placed for real, at the operator's order API at `operatorUrl` (the
+   * postal simulator), with this API's webhook as the callback. Without it, orders wait (retried)
+   * as in a worker with no POSTAL_API_URL. The operator's signatures verify with
+   * `config.postalWebhookSecrets`.
+   */
+  postal?: { operatorUrl: string };
+}): Promise<LiveApp> {
   const temporal = { ...temporalSettingsFromEnv(), taskQueue: `${options.name}-${randomUUID()}` };
   const brokers = brokersFromEnv();
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const admin = new KafkaTopicAdmin({ brokers, clientId: options.name });
   await admin.ensureTopic(DOSSIER_EVENTS_TOPIC);
   await admin.close();
-  const connection = await NativeConnection.connect({ address: temporal.address });
-  const publisher = new KafkaPublisher({ brokers, clientId: `${options.name}-worker` });
-  const worker: Worker = await createDossierWorker({ connection, namespace: temporal.namespace, taskQueue: temporal.taskQueue, publisher });
-  const running = worker.run();
 
+  // The API first: the worker's postal orders read the addresses from the store the API writes
+  // (an embedded store belongs to the one process that opened it, so the same instance), and
+  // name the API's webhook as the callback.
   const config = { ...apiConfigFromEnv({ ...process.env, APPLICANT_REF_SECRET: TEST_APPLICANT_REF_SECRET }), temporal, ...options.config };
   const tokens = await TestTokens.create();
   const app = await createApiApp(AppModule.forRoot(config, options.catalog, tokens.verifier), { logger: false, requestLog: false });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+  const postal = options.postal && createPostalActivities({
+    operator: new HttpPostalOperator({ baseUrl: options.postal.operatorUrl }),
+    contacts: app.get<symbol, ApplicantContacts>(APPLICANT_CONTACTS),
+    callbackUrl: `${url}/api/v1/postal/events`,
+    unitName: (id) => options.catalog.units.find(id)?.name,
+  });
+  const connection = await NativeConnection.connect({ address: temporal.address });
+  const publisher = new KafkaPublisher({ brokers, clientId: `${options.name}-worker` });
+  const worker: Worker = await createDossierWorker({ connection, namespace: temporal.namespace, taskQueue: temporal.taskQueue, publisher, postal });
+  const running = worker.run();
   return {
     url,
     tokens,
@@ -59,9 +83,10 @@ export async function startLiveApp(options: { name: string; catalog: ProcedureCa
       return { status: res.status, body: (await res.json()) as Json };
     },
     async close() {
-      await app.close();
+      // The worker first: its postal activities read the API's store.
       worker.shutdown();
       await running;
+      await app.close();
       await publisher.close();
       await connection.close();
     },
