@@ -18,7 +18,12 @@ export interface Simulation {
  * A time-skipping Temporal server (the installed binary: @temporalio/testing would otherwise try
  * to download one) with a dossier worker on it; events go to Kafka with --publish, else nowhere.
  */
-export async function startSimulation(options: { publish: boolean; testServerPath?: string }): Promise<Simulation> {
+export async function startSimulation(options: {
+  publish: boolean;
+  testServerPath?: string;
+  /** Another topic than dossier.events: a test's own, so that what others publish is not counted with it. */
+  topic?: string;
+}): Promise<Simulation> {
   const path = options.testServerPath ?? process.env.TEMPORAL_TEST_SERVER;
   if (!path) throw new Error('TEMPORAL_TEST_SERVER is not set: run through `npm run scenarios` (it installs the test server)');
   // Logs go to stderr: stdout carries only the JSON lines. The test server is older than the
@@ -28,11 +33,14 @@ export async function startSimulation(options: { publish: boolean; testServerPat
   let publisher: EventPublisher = new MemoryPublisher();
   if (options.publish) {
     const settings = { brokers: brokersFromEnv(), clientId: 'motcua-scenarios' };
+    const topic = options.topic ?? DOSSIER_EVENTS_TOPIC;
     const admin = new KafkaTopicAdmin(settings);
-    await admin.ensureTopic(DOSSIER_EVENTS_TOPIC, { keepForever: true });
+    await admin.ensureTopic(topic, { keepForever: true });
     await admin.close();
-    publisher = new KafkaPublisher(settings);
-    log('info', 'publishing scenario events', { brokers: settings.brokers, topic: DOSSIER_EVENTS_TOPIC });
+    const kafka = new KafkaPublisher(settings);
+    // The publish activity names dossier.events; a test's own topic is substituted here, at the port.
+    publisher = topic === DOSSIER_EVENTS_TOPIC ? kafka : { publish: (_named, messages) => kafka.publish(topic, messages), close: () => kafka.close() };
+    log('info', 'publishing scenario events', { brokers: settings.brokers, topic });
   }
   const taskQueue = 'scenarios';
   const worker = await createDossierWorker({

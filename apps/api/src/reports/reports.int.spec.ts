@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
 import { brokersFromEnv, KafkaSubscriber } from '@motcua/event-bus';
 import { openStore, SqlReportSource, type Store } from '@motcua/store';
 // The scenario runner's publishing path (npm run scenarios -- --publish) and the projector, in
@@ -32,9 +31,12 @@ const files = enabled ? scenarioFiles([SCENARIO_ROOT]) : [];
   let store: Store;
   let projector: Projector;
   let t: TestApp;
+  const topic = `reports-it-${randomUUID()}`;
 
   beforeAll(async () => {
-    sim = await startSimulation({ publish: true });
+    // A topic of its own: the other suites of the run publish real dossiers to dossier.events, which
+    // the scenarios' independent count knows nothing of.
+    sim = await startSimulation({ publish: true, topic });
     const failed: string[] = [];
     await sim.worker.runUntil(async () => {
       for (const file of files) {
@@ -47,7 +49,7 @@ const files = enabled ? scenarioFiles([SCENARIO_ROOT]) : [];
     expect(failed).toEqual([]);
     store = await openStore({});
     // A group of its own, from the topic's beginning: the store holds no offset yet.
-    projector = new Projector({ db: store.db, subscriber: new KafkaSubscriber({ brokers: brokersFromEnv(), clientId: 'reports-it' }), topic: DOSSIER_EVENTS_TOPIC, group: `reports-it-${randomUUID()}` });
+    projector = new Projector({ db: store.db, subscriber: new KafkaSubscriber({ brokers: brokersFromEnv(), clientId: 'reports-it' }), topic, group: `reports-it-${randomUUID()}` });
     await projector.start();
     // Caught up: every scenario's dossier is folded to the status its file expects (the broker
     // may hold earlier runs' events of the same dossiers: the same codes, skipped as duplicates).
