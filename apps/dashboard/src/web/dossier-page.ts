@@ -57,6 +57,7 @@ const EVENT: Record<string, string> = {
   SupplementReceived: 'Nhận hồ sơ bổ sung',
   AlertRaised: 'Cảnh báo thời hạn',
   StageStarted: 'Chuyển bước xử lý',
+  DossierHandedOff: 'Giao hồ sơ cho bước sau (phiếu kiểm soát)',
   StagePartCompleted: 'Cơ quan hoàn thành phần việc',
   ResultReady: 'Có kết quả',
   DossierRejected: 'Từ chối giải quyết',
