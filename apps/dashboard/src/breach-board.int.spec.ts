@@ -1,24 +1,10 @@
-import 'reflect-metadata';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { openStore, type Store } from '@motcua/store';
 import { calendarFor } from '@motcua/calendar';
 import { Dossier, type RecordedEvent } from '@motcua/dossier';
-// The browser test runs the real API in this process (its module, as main.ts builds it, with the
-// read model of a store the test folds events into) and the identity provider in a process of its
-// own: app-to-app wiring, in tests only.
-import { AppModule } from '../../api/src/app.module';
-import { createApiApp } from '../../api/src/app-setup';
-import { DEFAULT_CLAIM_PATHS } from '../../api/src/auth/claims';
-import { OidcTokenVerifier } from '../../api/src/auth/oidc-token-verifier';
-import { InMemoryDossierGateway } from '../../api/src/testing/in-memory-dossier-gateway';
-import { freePort, startProvider, type ProviderProcess } from '../../identity/src/testing/provider-process';
-import { foldBatch } from '../../projector/src/projection/fold';
-import { messageOf, scenarioLogs } from '../../projector/src/testing/scenario-events';
-import { buildDashboard } from './build';
+import { scenarioLogs } from '../../projector/src/testing/scenario-events';
 import { ARTIFACTS, axeViolations, chromiumPath, launchBrowser, seriousOnly, type TestBrowser } from './testing/browser';
+import { logIn, startDashboardApp, type DashboardApp } from './testing/dashboard-app';
 
 /**
  * The dashboard in Debian's Chromium against a running API and identity provider: login through
@@ -33,13 +19,9 @@ if (required && !haveChromium) throw new Error('MOTCUA_REQUIRE_INTEGRATION=1 but
 const describeWithBrowser = haveChromium ? describe : describe.skip;
 
 describeWithBrowser('the breach board in a browser', () => {
-  let idp: ProviderProcess;
-  let store: Store;
-  let app: INestApplication;
-  let gateway: InMemoryDossierGateway;
+  let dash: DashboardApp;
   let browser: TestBrowser;
   let base: string;
-  let offset = 0;
   // The API's clock: the scenario's own days (no test depends on today's date).
   let now = 0;
 
@@ -50,46 +32,19 @@ describeWithBrowser('the breach board in a browser', () => {
   const nearDue = index((r) => alert(r, 'NEAR_DUE'));
   const overdue = index((r) => alert(r, 'OVERDUE'));
 
-  const fold = async (events: RecordedEvent[]) => {
-    const messages = events.map((r) => ({ offset: String(offset++), value: messageOf(r) }));
-    await foldBatch(store.db, { group: 'dashboard-test', topic: 'dossier.events', partition: 0, messages });
-  };
+  const fold = (events: RecordedEvent[]) => dash.fold(events);
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    idp = await startProvider({ env: { IDP_WEB_REDIRECT_URIS: `${base}/auth/callback` } });
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-dashboard-'));
-    await buildDashboard(dir);
-    store = await openStore({});
     now = log.events[overdue].event.at - 60 * 60_000;
-    // The dossier page asks the API (Temporal's state, here the domain in memory) for the same dossier.
-    gateway = new InMemoryDossierGateway(() => now);
-    gateway.dossiers.set(log.code, Dossier.fromLog(calendarFor, log.events.slice(0, overdue + 1)));
-    const verifier = new OidcTokenVerifier({ issuer: idp.issuer, audience: 'motcua-api', claims: DEFAULT_CLAIM_PATHS, clockToleranceS: 30 });
-    app = await createApiApp(
-      AppModule.forTest({
-        gateway,
-        verifier,
-        readModel: store.db,
-        clock: { now: () => now },
-        config: {
-          dashboardDir: dir,
-          auth: { issuer: idp.issuer, audience: 'motcua-api', claims: DEFAULT_CLAIM_PATHS, clockToleranceS: 30 },
-          stream: { feedIntervalMs: 100, heartbeatMs: 1000, retryMs: 500, ticketTtlMs: 60_000 },
-        },
-      }),
-      { logger: false, requestLog: false },
-    );
-    await app.listen(port, '127.0.0.1');
+    dash = await startDashboardApp(() => now);
+    base = dash.base;
+    dash.gateway.dossiers.set(log.code, Dossier.fromLog(calendarFor, log.events.slice(0, overdue + 1)));
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await store?.close();
-    await idp?.stop();
+    await dash?.close();
   });
 
   it('logs in, shows the board, and shows a dossier turning near due then overdue without a reload', async () => {
@@ -97,11 +52,7 @@ describeWithBrowser('the breach board in a browser', () => {
     // Registered, accepted, in its second stage: not near due yet.
     await fold(log.events.slice(0, nearDue));
 
-    await page.goto(`${base}/dashboard`);
-    await page.locator('#username').fill('ops');
-    await page.locator('#password').fill('ops');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(`${base}/dashboard`);
+    await logIn(page, base, '/dashboard');
     await page.locator('#live-status[data-state="live"]').waitFor({ timeout: 10_000 }).catch(async (e: unknown) => {
       await browser.screenshot('dashboard-failed');
       throw new Error(`${String(e)}\nbrowser errors: ${browser.errors.join('\n')}\npage: ${await page.locator('body').innerText()}`);

@@ -1,6 +1,7 @@
 import type { PageConfig } from './auth';
+import { controlSheetSection } from './control-sheet';
 import { h } from './dom';
-import { formatDateTime } from './format';
+import { formatInstant as when, OUTCOME_TEXT as OUTCOME } from './format';
 
 /** The dossier as GET /api/v1/dossiers/{code} answers it (docs/contracts.md "The dossier view"): what this page reads of it. */
 interface DossierView {
@@ -56,15 +57,14 @@ const EVENT: Record<string, string> = {
   SupplementReceived: 'Nhận hồ sơ bổ sung',
   AlertRaised: 'Cảnh báo thời hạn',
   StageStarted: 'Chuyển bước xử lý',
+  DossierHandedOff: 'Giao hồ sơ cho bước sau (phiếu kiểm soát)',
   StagePartCompleted: 'Cơ quan hoàn thành phần việc',
   ResultReady: 'Có kết quả',
   DossierRejected: 'Từ chối giải quyết',
   DossierStopped: 'Dừng giải quyết',
   ApologyIssued: 'Thư xin lỗi, hẹn lại (Mẫu 04)',
 };
-const OUTCOME: Record<string, string> = { EARLY: 'Trước hạn', ON_TIME: 'Đúng hạn', LATE: 'Trễ hạn' };
 
-const when = (iso: string | null): string => (iso ? formatDateTime(Date.parse(iso)) : '—');
 const actorOf = (a: DossierView['events'][number]['actor']): string => (a === null ? '—' : typeof a === 'string' ? a : [a.role, a.agency].filter(Boolean).join(' · ') || '—');
 
 /**
@@ -111,6 +111,7 @@ export async function dossierPage(code: string, token: string, config: PageConfi
         ...d.stages.map((s) => h('tr', {}, h('td', {}, String(s.stage + 1)), h('td', {}, s.agency), h('td', {}, when(s.startedAt)), h('td', {}, when(s.due)), h('td', {}, when(s.finishedAt)), h('td', {}, OUTCOME[s.outcome ?? ''] ?? s.outcome ?? '—'))),
       ),
     ),
+    await controlSheetSection(d.code, token),
     h('h3', {}, 'Diễn biến'),
     h(
       'ol',

@@ -5,6 +5,10 @@ const time = new Intl.DateTimeFormat('vi-VN', { timeZone: ZONE, hour: '2-digit',
 const count = new Intl.NumberFormat('vi-VN');
 
 export const formatDateTime = (ms: number): string => dateTime.format(ms);
+/** An RFC 3339 instant of the API as a Vietnamese date and time; "—" for none. */
+export const formatInstant = (iso: string | null): string => (iso ? dateTime.format(Date.parse(iso)) : '—');
+/** A deadline's classification (rules.md §6). */
+export const OUTCOME_TEXT: Record<string, string> = { EARLY: 'Trước hạn', ON_TIME: 'Đúng hạn', LATE: 'Trễ hạn' };
 export const formatTime = (ms: number): string => time.format(ms);
 export const formatCount = (n: number): string => count.format(n);
 
@@ -18,3 +22,7 @@ export function formatDuration(ms: number): string {
   if (hours > 0) return mins > 0 ? `${hours} giờ ${mins} phút` : `${hours} giờ`;
   return `${mins} phút`;
 }
+
+const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+/** 87.5 → "87,5 %" (the API's percent, 2 decimals at most). */
+export const formatPercent = (p: number): string => `${percent.format(p)} %`;

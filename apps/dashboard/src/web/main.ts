@@ -4,6 +4,7 @@ import { BreachCalendar } from './breach-calendar';
 import { BreachStream } from './breach-stream';
 import { dossierPage } from './dossier-page';
 import { h } from './dom';
+import { reportsPage } from './reports-page';
 
 /**
  * The web pages' one shell, for /dashboard (operations) and /workbench (officers): login first,
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     'header',
     { class: 'top' },
     h('h1', {}, workbench ? 'Bàn làm việc' : 'Bảng điều hành một cửa'),
-    h('nav', { 'aria-label': 'Trang' }, h('a', { href: '/dashboard' }, 'Bảng điều hành'), ' ', h('a', { href: '/workbench' }, 'Bàn làm việc')),
+    h('nav', { 'aria-label': 'Trang' }, h('a', { href: '/dashboard' }, 'Bảng điều hành'), ' ', h('a', { href: '/dashboard/reports' }, 'Báo cáo'), ' ', h('a', { href: '/workbench' }, 'Bàn làm việc')),
     logout,
   );
   const main = h('main', { id: 'content' });
@@ -41,6 +42,10 @@ async function main(): Promise<void> {
   const dossier = /^\/dashboard\/dossiers\/([^/]+)$/.exec(location.pathname);
   if (dossier) {
     main.append(await dossierPage(decodeURIComponent(dossier[1]), currentSession()!.accessToken, config));
+    return;
+  }
+  if (location.pathname === '/dashboard/reports') {
+    main.append(reportsPage(() => currentSession()?.accessToken ?? ''));
     return;
   }
   const board = new BreachBoard();

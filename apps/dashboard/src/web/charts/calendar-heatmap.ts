@@ -2,11 +2,9 @@ import { HeatmapChart } from 'echarts/charts';
 import { CalendarComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-// Apache ECharts' own Vietnamese locale (month and day names of the calendar, tooltips).
-import * as langVI from 'echarts/i18n/langVI-obj.js';
+import './vietnamese-locale';
 
 echarts.use([HeatmapChart, CalendarComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
-echarts.registerLocale('VI', langVI as unknown as Parameters<typeof echarts.registerLocale>[1]);
 
 export interface DayCount {
   day: string;
