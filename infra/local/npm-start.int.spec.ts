@@ -257,7 +257,8 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
     const created = await fetch(`${url}/api/v1/dossiers`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...bearer },
-      body: JSON.stringify({ procedureCode: 'LLTP-CAP-PHIEU', channel: 'POSTAL', applicant, pickupAddress: 'Số 1 Tràng Tiền, Hà Nội' }),
+      // An address to bring the result back to: without one the return order is refused (NO_ADDRESS).
+      body: JSON.stringify({ procedureCode: 'LLTP-CAP-PHIEU', channel: 'POSTAL', applicant: { ...applicant, address: '25 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội' }, pickupAddress: 'Số 1 Tràng Tiền, Hà Nội' }),
     });
     expect(created.status).toBe(201);
     const postal = ((await created.json()) as { code: string }).code;

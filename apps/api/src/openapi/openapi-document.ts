@@ -246,7 +246,23 @@ export function buildOpenApiDocument(): OpenApiDocument {
           { name: 'lastEventId', in: 'query', required: false, description: 'as the Last-Event-ID header, for a stream reopened with a new ticket', schema: { type: 'string' } },
         ],
         responses: {
-          '200': { description: 'Server-Sent Events', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+          '200': {
+            description: 'Server-Sent Events',
+            content: {
+              'text/event-stream': {
+                // One server-sent event, as a client's parser gives it (what schemathesis checks each against).
+                schema: {
+                  type: 'object',
+                  properties: {
+                    event: { type: 'string', enum: ['snapshot', 'delta', 'heartbeat'] },
+                    data: { type: 'string', description: 'JSON: snapshot {at, rows}, delta {at, upsert, remove}, heartbeat {at}' },
+                    id: { type: 'string' },
+                    retry: { type: 'integer' },
+                  },
+                },
+              },
+            },
+          },
           '401': error('no ticket, or one altered, expired or of another API process (AUTH.TICKET_INVALID)'),
           '403': error('the ticket\'s account may read no dossier (ACCESS.MAY_NOT_READ)'),
         },
