@@ -38,6 +38,18 @@ export const DossierViewSchema = z.object({
     }),
   ),
   alerts: z.array(z.object({ type: AlertTypeSchema, scope: AlertScopeSchema, agency: z.string().nullable(), at: instant })),
+  consultations: z
+    .array(
+      z.object({
+        agency: z.string().describe('the asking agency'),
+        to: z.string().describe('the consulted agency'),
+        requestedAt: instant,
+        due: instant,
+        answeredAt: nullableInstant,
+        outcome: OutcomeSchema.nullable().describe('the answer against its deadline; null while unanswered'),
+      }),
+    )
+    .describe('opinions the lead agency asked of other agencies, each with its own deadline; they never stop the legal clock'),
   apologies: z.number().int(),
   apology: z.object({ agency: z.string(), at: instant, newAppointment: instant }).nullable(),
   supplementRequests: z.number().int(),

@@ -38,7 +38,11 @@ export const TERMINAL_STATUSES: readonly DossierStatus[] = [
 export const OutcomeSchema = z.enum(['EARLY', 'ON_TIME', 'LATE']);
 export type Outcome = z.infer<typeof OutcomeSchema>;
 
-export const AlertTypeSchema = z.enum(['NEAR_DUE', 'OVERDUE', 'APOLOGY_MISSED', 'RESCHEDULE_MISSED']);
+/**
+ * CONSULTATION_OVERDUE: a consulted agency's answer is missing at its deadline, escalated to the
+ * head of the dossier's one-stop unit (scope CONSULTATION, agency = the consulted agency).
+ */
+export const AlertTypeSchema = z.enum(['NEAR_DUE', 'OVERDUE', 'APOLOGY_MISSED', 'RESCHEDULE_MISSED', 'CONSULTATION_OVERDUE']);
 export type AlertType = z.infer<typeof AlertTypeSchema>;
-export const AlertScopeSchema = z.enum(['DOSSIER', 'STAGE']);
+export const AlertScopeSchema = z.enum(['DOSSIER', 'STAGE', 'CONSULTATION']);
 export type AlertScope = z.infer<typeof AlertScopeSchema>;

@@ -7,7 +7,7 @@ import type { DossierEvent, EventOf } from './events';
 import { evolve } from './evolve';
 import { refusal, type Refusal, type RuleCode } from './rules';
 import { ruleSetOf, type RuleSetResolver } from './rule-sets';
-import { appointmentOf, finalAppointmentOf, holders, type DossierState, type MemberState } from './state';
+import { appointmentOf, finalAppointmentOf, holders, openConsultations, type DossierState, type MemberState } from './state';
 
 export type CalendarResolver = (id: string, version: string) => WorkingCalendar;
 
@@ -249,6 +249,29 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
 
     case 'postalDelivered':
       return guard(s, c.type, ['OUT_FOR_DELIVERY'], 'POSTAL.STATE_CONTRADICTS') ?? [{ type: 'ResultDelivered', at, by }];
+
+    case 'consult': {
+      const m = holding(s, c.type, c.agency);
+      if (!('member' in m)) return m;
+      if (c.to === c.agency) return refusal('CONSULTATION.OF_ITSELF', `${c.agency} cannot consult itself`);
+      if (openConsultations(s).some((x) => x.to === c.to)) {
+        return refusal('CONSULTATION.ALREADY_OPEN', `${c.to} has not yet answered the consultation it was asked on dossier ${s.code}`);
+      }
+      const calendar = cal();
+      // Its own deadline, in the dossier's working time; the legal clock is not touched.
+      const dueAt = calendar.due(at, c.allotted, s.procedure!.cutoff ? { cutoff: s.procedure!.cutoff } : undefined);
+      return [
+        { type: 'ConsultationRequested', at, by, consultation: s.consultations.length, agency: m.agency, to: c.to, allotted: c.allotted, dueAt, calendar: calendar.version },
+      ];
+    }
+
+    case 'answerConsultation': {
+      const refused = guard(s, c.type, ['IN_PROCESSING', 'SUPPLEMENT_PENDING']);
+      if (refused) return refused;
+      const open = openConsultations(s).find((x) => x.to === c.agency);
+      if (!open) return refusal('CONSULTATION.NONE_OPEN', `${c.agency} has no consultation to answer on dossier ${s.code}`);
+      return [{ type: 'ConsultationAnswered', at, by, consultation: open.consultation, agency: c.agency, outcome: classify(at, open.dueAt, cal().localDate) }];
+    }
   }
 }
 

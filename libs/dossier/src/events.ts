@@ -117,7 +117,18 @@ export type DossierEvent =
       member: number | null;
       /** The deadline the alert is about. */
       dueAt: number;
-    });
+    })
+  | (Base & {
+      type: 'ConsultationRequested';
+      consultation: number;
+      /** The asking agency; `to` the consulted one. */
+      agency: string;
+      to: string;
+      allotted: TimeLimit;
+      dueAt: number;
+      calendar: string;
+    })
+  | (Base & { type: 'ConsultationAnswered'; consultation: number; agency: string; outcome: Outcome });
 
 export type DossierEventType = DossierEvent['type'];
 export type EventOf<T extends DossierEventType> = Extract<DossierEvent, { type: T }>;

@@ -117,6 +117,19 @@ function apply(s: DossierState, e: DossierEvent): DossierState {
       return { ...s, status: 'STOPPED' };
     case 'AlertRaised':
       return { ...s, alerts: [...s.alerts, { type: e.alert, scope: e.scope, agency: e.agency, member: e.member, at: e.at }] };
+    case 'ConsultationRequested':
+      return {
+        ...s,
+        consultations: [
+          ...s.consultations,
+          { consultation: e.consultation, agency: e.agency, to: e.to, requestedAt: e.at, dueAt: e.dueAt, answeredAt: null, outcome: null },
+        ],
+      };
+    case 'ConsultationAnswered':
+      return {
+        ...s,
+        consultations: s.consultations.map((c) => (c.consultation === e.consultation ? { ...c, answeredAt: e.at, outcome: e.outcome } : c)),
+      };
   }
 }
 

@@ -25,6 +25,17 @@ export interface RaisedAlert {
   readonly at: number;
 }
 
+/** An opinion the lead agency asked of another agency (ONE-STOP.md §4): its own deadline, never the dossier's clock. */
+export interface ConsultationState {
+  readonly consultation: number;
+  readonly agency: string;
+  readonly to: string;
+  readonly requestedAt: number;
+  readonly dueAt: number;
+  readonly answeredAt: number | null;
+  readonly outcome: Outcome | null;
+}
+
 export interface DossierState {
   readonly code: string | null;
   readonly unit: string | null;
@@ -56,6 +67,7 @@ export interface DossierState {
   readonly alerts: readonly RaisedAlert[];
   readonly countedDeliveryAttempts: readonly number[];
   readonly deliveryAttempts: number;
+  readonly consultations: readonly ConsultationState[];
   /** Sequence number of the last event, and its instant (events are recorded in time order). */
   readonly sequence: number;
   readonly lastEventAt: number | null;
@@ -88,6 +100,7 @@ export const EMPTY_DOSSIER: DossierState = {
   alerts: [],
   countedDeliveryAttempts: [],
   deliveryAttempts: 0,
+  consultations: [],
   sequence: 0,
   lastEventAt: null,
 };
@@ -106,4 +119,9 @@ export function finalAppointmentOf(s: DossierState): number | null {
 export function holders(s: DossierState): MemberState[] {
   if (s.currentStage === null || (s.status !== 'IN_PROCESSING' && s.status !== 'SUPPLEMENT_PENDING')) return [];
   return s.members.filter((m) => m.stage === s.currentStage && m.startedAt !== null && m.finishedAt === null);
+}
+
+/** Consultations still waiting for their answer. */
+export function openConsultations(s: DossierState): ConsultationState[] {
+  return s.consultations.filter((c) => c.answeredAt === null);
 }

@@ -195,6 +195,9 @@ const HANDLERS: { readonly [T in DossierEventType]: Handler<T> } = {
       row: { code: r.code, sequence: r.sequence, type: e.alert, scope: e.scope, agency: e.agency, member: e.member, due_at: date(e.dueAt), at: date(e.at) },
     },
   ],
+  // The read model keeps no consultation table yet: the envelope, and a missed answer's alert row.
+  ConsultationRequested: none,
+  ConsultationAnswered: none,
 };
 
 /** The event types this projection folds: all of them (the mapped type above checks it). */

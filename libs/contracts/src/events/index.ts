@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AlertRaisedSchema } from './alerts';
 import { ApologyIssuedSchema } from './apology';
+import { ConsultationAnsweredSchema, ConsultationRequestedSchema } from './consultation';
 import {
   DossierAcceptedSchema,
   DossierRegisteredSchema,
@@ -23,6 +24,7 @@ export * from './apology';
 export * from './withdrawal';
 export * from './result';
 export * from './alerts';
+export * from './consultation';
 
 /**
  * Every dossier event's payload schema, by type, in the order a dossier's life meets them. The
@@ -52,6 +54,8 @@ export const DossierEventPayloadSchemas = {
   DossierWithdrawn: DossierWithdrawnSchema,
   DossierStopped: DossierStoppedSchema,
   AlertRaised: AlertRaisedSchema,
+  ConsultationRequested: ConsultationRequestedSchema,
+  ConsultationAnswered: ConsultationAnsweredSchema,
 } as const;
 
 export type DossierEventTypeName = keyof typeof DossierEventPayloadSchemas;
@@ -89,6 +93,8 @@ export const DOSSIER_EVENT_SCHEMA_VERSIONS: { readonly [T in DossierEventTypeNam
   DossierWithdrawn: 1,
   DossierStopped: 1,
   AlertRaised: 1,
+  ConsultationRequested: 1,
+  ConsultationAnswered: 1,
 };
 
 /** The payload of any dossier event, discriminated by its `type`. */

@@ -29,10 +29,12 @@ const EVERY: Record<CommandType, true> = {
   return: true,
   postalDeliveryFailed: true,
   postalDelivered: true,
+  consult: true,
+  answerConsultation: true,
 };
 export const COMMAND_TYPES = Object.keys(EVERY) as CommandType[];
 /** The commands that name the agency they act for. */
-export const AGENCY_COMMANDS = ['complete', 'requestSupplement', 'apologize', 'reject', 'stop'] as const satisfies readonly CommandType[];
+export const AGENCY_COMMANDS = ['complete', 'requestSupplement', 'apologize', 'reject', 'stop', 'consult', 'answerConsultation'] as const satisfies readonly CommandType[];
 
 export const UNIT = '000.00.00.H42';
 export const VN_GOV = calendarFor('VN-GOV');
@@ -52,6 +54,8 @@ export interface CommandFields {
   procedure?: ProcedureVersion;
   /** apologize. */
   newAppointment?: string;
+  /** consult: the consulted agency. */
+  to?: string;
 }
 
 /** A well-formed command of `type` (the fields a type does not take are ignored). */
@@ -86,6 +90,10 @@ export function commandOf(type: CommandType, by: Actor, instant: number, f: Comm
       return { ...given, type, agency };
     case 'apologize':
       return { ...given, type, agency, newAppointment: f.newAppointment ?? '2026-03-13T17:00:00+07:00' };
+    case 'consult':
+      return { ...given, type, agency, to: f.to ?? 'CONSULTED', allotted: { amount: 1, unit: 'WORKING_DAYS' } };
+    case 'answerConsultation':
+      return { ...given, type, agency };
     case 'requestPickup':
     case 'postalReturnedToSender':
     case 'requestIntakeSupplement':

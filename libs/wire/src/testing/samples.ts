@@ -155,6 +155,26 @@ export const SAMPLE_EVENTS: { readonly [T in DossierEventType]: Sample<T> } = {
     { type: 'AlertRaised', at: t('2026-03-13T08:00:00+07:00'), by: system, alert: 'NEAR_DUE', scope: 'STAGE', agency: 'SO_TU_PHAP', member: 0, dueAt: t('2026-03-16T17:00:00+07:00') },
     'IN_PROCESSING',
   ),
+  ConsultationRequested: recorded(
+    23,
+    {
+      type: 'ConsultationRequested',
+      at: t('2026-03-03T10:00:00+07:00'),
+      by: agencyOfficer,
+      consultation: 0,
+      agency: 'SO_TU_PHAP',
+      to: 'CONG_AN_TINH',
+      allotted: { amount: 2, unit: 'WORKING_DAYS' },
+      dueAt: t('2026-03-05T17:00:00+07:00'),
+      calendar: 'VN-GOV@2026.1',
+    },
+    'IN_PROCESSING',
+  ),
+  ConsultationAnswered: recorded(
+    24,
+    { type: 'ConsultationAnswered', at: t('2026-03-06T09:00:00+07:00'), by: agencyOfficer, consultation: 0, agency: 'CONG_AN_TINH', outcome: 'LATE' },
+    'IN_PROCESSING',
+  ),
 };
 
 export const SAMPLE_RECORDED_EVENTS: readonly RecordedEvent[] = Object.values(SAMPLE_EVENTS);
