@@ -17,7 +17,8 @@ import type { PublishCaptureSinks } from './testing/publish-capture.interceptor'
 /**
  * histories/*.json: the current workflow shape (npm run record-histories rewrites them);
  * histories/<shape>/*.json: older shapes, frozen and kept while dossiers started under them may
- * still run (publishing-inline/: before the clock and the effects were kept apart).
+ * still run (publishing-inline/: before the clock and the effects were kept apart;
+ * engine-2026-12-01/: the engine as it was on 1 December 2026, before applicant notifications).
  */
 const DIR = path.resolve(__dirname, '../histories');
 const files = fs.existsSync(DIR)
@@ -28,7 +29,7 @@ const SHAPES = new Set(files.map((f) => path.dirname(f)));
 describe('recorded histories replay on the current workflow code', () => {
   it('has recorded histories of the current shape and of the older ones', () => {
     expect(files.length).toBeGreaterThan(0);
-    expect([...SHAPES].sort()).toEqual(['.', 'publishing-inline']);
+    expect([...SHAPES].sort()).toEqual(['.', 'engine-2026-12-01', 'publishing-inline']);
   });
 
   it('holds updates given by actors today\'s table refuses, which the replay below must take as they happened', () => {
