@@ -3,7 +3,8 @@ import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { MemoryPublisher } from '@motcua/event-bus';
-import { createPublishActivities } from '@motcua/activities';
+import { createNotificationActivities, createPublishActivities, LocalSender, type NotificationActivities, type OutgoingMessage } from '@motcua/activities';
+import { MemoryApplicantContacts, MemoryNotifications } from '@motcua/store';
 import { buildWorkflowBundle, installTemporalRuntime } from '@motcua/temporal';
 import { vnGovCalendar } from '@motcua/calendar';
 import type { Procedure } from '@motcua/contracts';
@@ -43,15 +44,20 @@ describe('dossierWorkflow', () => {
     await env?.teardown();
   });
 
-  async function withWorker<T>(fn: (publisher: MemoryPublisher) => Promise<T>): Promise<T> {
+  async function withWorker<T>(fn: (publisher: MemoryPublisher) => Promise<T>, notifier: NotificationActivities = quietNotifier()): Promise<T> {
     const publisher = new MemoryPublisher();
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: 'test',
       workflowBundle: bundle,
-      activities: createPublishActivities({ publisher }),
+      activities: { ...createPublishActivities({ publisher }), ...notifier },
     });
     return worker.runUntil(() => fn(publisher));
+  }
+
+  function quietNotifier(): NotificationActivities {
+    const local = new LocalSender();
+    return createNotificationActivities({ contacts: new MemoryApplicantContacts(), notifications: new MemoryNotifications(), senders: { SMS: local, EMAIL: local } });
   }
 
   it('takes a dossier from submission to return, with the exact events at their instants', async () => {
@@ -143,6 +149,84 @@ describe('dossierWorkflow', () => {
       const updates = history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
       expect(updates).toBe(5);
     });
+  });
+
+  it('notifies the applicant once per occasion, even when the provider is down at first and the activity fails midway and is retried', async () => {
+    const code = '000.00.00.H42-260316-0001';
+    const contacts = new MemoryApplicantContacts();
+    await contacts.keep({ dossierCode: code, name: 'Trần Thị Bình', idNumber: '079190001234', phone: '0912345678', address: null, pickupAddress: null, email: 'binh@example.com' });
+    const notifications = new MemoryNotifications();
+    const sms: OutgoingMessage[] = [];
+    let smsDown = true;
+    const real = createNotificationActivities({
+      contacts,
+      notifications,
+      senders: {
+        SMS: {
+          name: 'test',
+          send: async (m) => {
+            if (smsDown) {
+              smsDown = false;
+              throw new Error('gateway answered 503');
+            }
+            sms.push(m);
+            return { delivered: true, providerRef: `sms-${sms.length}` };
+          },
+        },
+        EMAIL: new LocalSender(),
+      },
+    });
+    // Every notice's first run dies after it has sent and recorded (a worker killed midway).
+    const diedOnce = new Set<string>();
+    const notifier: NotificationActivities = {
+      notifyApplicant: async (notice) => {
+        const outcome = await real.notifyApplicant(notice);
+        if (!diedOnce.has(notice.eventId)) {
+          diedOnce.add(notice.eventId);
+          throw new Error('worker died after sending');
+        }
+        return outcome;
+      },
+    };
+    await withWorker(async () => {
+      const start = Date.parse('2026-03-16T09:00:00+07:00');
+      const offset = start - (await env.currentTimeMs());
+      const calendar = vnGovCalendar();
+      const handle = await env.client.workflow.start(dossierWorkflow, {
+        workflowId: code,
+        taskQueue: 'test',
+        args: [
+          {
+            registration: { code, unit: '000.00.00.H42', procedure, ruleSet: 'ND118-2025', calendar: { id: calendar.id, version: calendar.version }, applicantRef: 'ref-2', by: officer, at: '2026-03-16T09:00:00+07:00' },
+            clockOffsetMs: offset,
+            visibility: false,
+          },
+        ],
+      });
+      const at = async (iso: string) => {
+        await env.sleep(Date.parse(iso) - ((await env.currentTimeMs()) + offset));
+        return iso;
+      };
+      await handle.executeUpdate(commandUpdate('submit'), { args: [{ channel: 'COUNTER', by: officer, at: await at('2026-03-16T09:10:00+07:00') }] });
+      await handle.executeUpdate(commandUpdate('accept'), { args: [{ by: officer, at: await at('2026-03-16T09:20:00+07:00') }] });
+      await handle.executeUpdate(commandUpdate('complete'), { args: [{ agency: 'SO_A', by: agency('SO_A'), at: await at('2026-03-16T10:00:00+07:00') }] });
+      await handle.executeUpdate(commandUpdate('complete'), { args: [{ agency: 'SO_B', by: agency('SO_B'), at: await at('2026-03-16T11:00:00+07:00') }] });
+      await handle.executeUpdate(commandUpdate('return'), { args: [{ channel: 'COUNTER', by: officer, at: await at('2026-03-16T11:30:00+07:00') }] });
+      // The workflow ends only once its notices are worked through.
+      expect((await handle.result()).status).toBe('RETURNED');
+    }, notifier);
+
+    const records = await notifications.ofDossier(code);
+    // Received (with its appointment), then the result early (Mon, before Thu's appointment): told once each, per channel.
+    expect(records.map((r) => [r.kind, r.channel, r.to, r.status])).toEqual([
+      ['RECEIPT', 'SMS', '091****678', 'SENT'],
+      ['RECEIPT', 'EMAIL', 'b***@example.com', 'RECORDED'],
+      ['EARLY_RETURN', 'SMS', '091****678', 'SENT'],
+      ['EARLY_RETURN', 'EMAIL', 'b***@example.com', 'RECORDED'],
+    ]);
+    expect(records.every((r) => r.attempts >= 2)).toBe(true);
+    expect(sms.map((m) => m.idempotencyKey)).toEqual([`${code}:3:RECEIPT:SMS`, `${code}:8:EARLY_RETURN:SMS`]);
+    expect(sms[0].text).toContain('17:00 ngày 19/03/2026');
   });
 
   it('answers a query as of an instant with the alerts due by then', async () => {

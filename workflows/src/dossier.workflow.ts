@@ -2,6 +2,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  isCancellation,
   patched,
   proxyActivities,
   setHandler,
@@ -9,8 +10,8 @@ import {
 } from '@temporalio/workflow';
 import { calendarFor, parseInstant } from '@motcua/calendar';
 import { ACTION_NAMES, TERMINAL_STATUSES, type DossierStatus } from '@motcua/contracts';
-import { afterEffect, Dossier, dueAlerts, fold, isRefusal, NOTHING_DONE, parseCommand, pendingEffects, toView, type DossierCommand } from '@motcua/dossier';
-import type { PublishActivities } from '@motcua/activities';
+import { afterEffect, Dossier, dueAlerts, fold, isRefusal, NOTHING_DONE, parseCommand, pendingEffects, pendingNotices, toView, type DossierCommand } from '@motcua/dossier';
+import type { NotificationActivities, PublishActivities } from '@motcua/activities';
 import {
   BAD_COMMAND,
   INTERNAL_COMMANDS,
@@ -28,6 +29,13 @@ const { publishDossierEvents } = proxyActivities<PublishActivities>({
   startToCloseTimeout: '30 seconds',
   // Kafka may be down for a while: keep trying, ever more slowly, and never drop an event.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const { notifyApplicant } = proxyActivities<NotificationActivities>({
+  startToCloseTimeout: '30 seconds',
+  // An SMS or e-mail provider down for a while: retried for about two hours, then given up (the
+  // record stays PENDING for operations to see); the dossier never waits on it.
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '15 minutes', maximumAttempts: 16 },
 });
 
 
@@ -77,7 +85,9 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Retu
   };
 
   if (patched(EFFECTS_APART)) {
-    await Promise.all([keepTime(dossier, now, terminal, showInList), workThroughEffects(dossier, terminal)]);
+    const loops = [keepTime(dossier, now, terminal, showInList), workThroughEffects(dossier, terminal)];
+    if (patched(APPLICANT_NOTIFICATIONS)) loops.push(notifyTheApplicant(dossier, terminal));
+    await Promise.all(loops);
   } else {
     await publishingInline(dossier, now, terminal, showInList);
   }
@@ -134,6 +144,31 @@ async function workThroughEffects(dossier: Dossier, terminal: () => boolean): Pr
     if (!effect) return; // ended, and everything done
     await publishDossierEvents([...effect.records]);
     done = afterEffect(done, effect);
+  }
+}
+
+/** Dossiers started from this version on notify their applicant (receipt, supplement requests, results…). */
+const APPLICANT_NOTIFICATIONS = 'applicant-notifications';
+
+/**
+ * The applicant notifications the log calls for (`pendingNotices`), one after another in log
+ * order, by their own activity: a provider that is down delays only the notifications. A notice
+ * whose sending was given up is left (its record says so); the dossier goes on.
+ */
+async function notifyTheApplicant(dossier: Dossier, terminal: () => boolean): Promise<void> {
+  let scanned = 0;
+  for (;;) {
+    await condition(() => dossier.events.length > scanned || terminal());
+    if (dossier.events.length === scanned) return; // ended, and every notice worked through
+    const notices = pendingNotices(dossier.events, scanned, dossier.state.procedure!.name);
+    scanned = dossier.events.length;
+    for (const notice of notices) {
+      try {
+        await notifyApplicant(notice);
+      } catch (e) {
+        if (isCancellation(e)) throw e;
+      }
+    }
   }
 }
 

@@ -16,12 +16,14 @@ import { TemporalModule } from './temporal/temporal.module';
 import {
   MemoryApplicantContacts,
   MemoryAuditLog,
+  MemoryNotifications,
   MemoryDossierNotes,
   MemoryPostalEvents,
   MemoryRequestKeys,
   type ApplicantContacts,
   type AuditLog,
   type DossierNotes,
+  type Notifications,
   type PostalEvents,
   type RequestKeys,
 } from '@motcua/store';
@@ -32,14 +34,15 @@ import { LookupController, LOOKUP_RATE_LIMIT } from './lookup/lookup.controller'
 import { RateLimit } from './lookup/rate-limit';
 import { RequestKeysService } from './dossiers/request-keys.service';
 import { StoreModule } from './store/store.module';
-import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, POSTAL_EVENTS, REQUEST_KEYS } from './store/store.tokens';
+import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, NOTIFICATIONS, POSTAL_EVENTS, REQUEST_KEYS } from './store/store.tokens';
+import { DossierNotificationsController, DossierNotificationsService } from './dossiers/dossier-notifications.controller';
 import { UnitsController } from './units/units.controller';
 import { AgenciesController } from './agencies/agencies.controller';
 import { PostalController } from './postal/postal.controller';
 import { PostalWebhookService } from './postal/postal-webhook.service';
 import { TEST_APPLICANT_REF_SECRET } from './testing/test-applicant-ref-secret';
 
-const controllers = [HealthController, DocsController, ProceduresController, UnitsController, AgenciesController, LookupController, DossiersController, AuditController, PostalController];
+const controllers = [HealthController, DocsController, ProceduresController, UnitsController, AgenciesController, LookupController, DossiersController, DossierNotificationsController, AuditController, PostalController];
 
 /** One look-up window per API process: 60 a minute per client address. */
 const lookupLimit = () => new RateLimit(60, 60_000);
@@ -54,6 +57,7 @@ function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock
     ActorResolver,
     RequestKeysService,
     DossierService,
+    DossierNotificationsService,
     PostalWebhookService,
   ];
 }
@@ -70,6 +74,7 @@ export interface AppFakes {
   audit?: AuditLog;
   contacts?: ApplicantContacts;
   postalEvents?: PostalEvents;
+  notifications?: Notifications;
   /** Whose tokens the app accepts (testing/test-tokens.ts). */
   verifier: TokenVerifier;
   lookupLimit?: RateLimit;
@@ -107,6 +112,7 @@ export class AppModule {
         { provide: AUDIT_LOG, useValue: fakes.audit ?? new MemoryAuditLog() },
         { provide: APPLICANT_CONTACTS, useValue: fakes.contacts ?? new MemoryApplicantContacts() },
         { provide: POSTAL_EVENTS, useValue: fakes.postalEvents ?? new MemoryPostalEvents() },
+        { provide: NOTIFICATIONS, useValue: fakes.notifications ?? new MemoryNotifications() },
         { provide: TOKEN_VERIFIER, useValue: fakes.verifier },
         ...(fakes.lookupLimit ? [{ provide: LOOKUP_RATE_LIMIT, useValue: fakes.lookupLimit }] : []),
       ],

@@ -14,6 +14,8 @@ export const ApplicantSchema = z.object({
   idNumber: z.string().trim().regex(/^[0-9A-Za-z]{6,20}$/, '6–20 letters or digits'),
   phone: z.string().trim().regex(/^\+?[0-9][0-9 .\-]{6,18}[0-9]$/, 'a phone number: digits, optional leading +, spaces . -'),
   address: z.string().trim().min(1).max(500).optional(),
+  /** Where e-mail notifications go, besides SMS to `phone` (optional). */
+  email: z.string().trim().max(254).pipe(z.email()).optional(),
 });
 
 export const CreateDossierBodySchema = z.object({

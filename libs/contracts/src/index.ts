@@ -12,3 +12,4 @@ export * from './reasons';
 export * from './units';
 export * from './postal-webhook';
 export * from './agencies';
+export * from './notifications';

@@ -8,13 +8,16 @@ export interface ApplicantContact {
   phone: string;
   address: string | null;
   pickupAddress: string | null;
+  /** Optional: e-mail notifications go here besides SMS. */
+  email?: string | null;
   createdAt: string;
 }
 
 /**
  * The applicant's name, identity number, phone and addresses, given at intake. Workflows, events
  * and Kafka keep only the pseudonymous applicantRef; these stay here, for the activities that need
- * them (a postal order's pickup address) and the users allowed to read them.
+ * them (a postal order's pickup address, the notifications' phone and e-mail) and the users allowed
+ * to read them.
  */
 export interface ApplicantContacts {
   /**
@@ -31,7 +34,7 @@ export class SqlApplicantContacts implements ApplicantContacts {
   async keep(c: Omit<ApplicantContact, 'createdAt'>): Promise<void> {
     await this.db
       .insertInto('applicant_contacts')
-      .values({ dossier_code: c.dossierCode, name: c.name, id_number: c.idNumber, phone: c.phone, address: c.address, pickup_address: c.pickupAddress })
+      .values({ dossier_code: c.dossierCode, name: c.name, id_number: c.idNumber, phone: c.phone, address: c.address, pickup_address: c.pickupAddress, email: c.email ?? null })
       .onConflict((o) => o.column('dossier_code').doNothing())
       .execute();
   }
@@ -46,6 +49,8 @@ export class SqlApplicantContacts implements ApplicantContacts {
       phone: r.phone,
       address: r.address,
       pickupAddress: r.pickup_address,
+      // Only when given: a contact without one reads as contacts did before e-mail was kept.
+      ...(r.email ? { email: r.email } : {}),
       createdAt: new Date(r.created_at).toISOString(),
     };
   }

@@ -13,3 +13,6 @@ export type { ApplicantContact, ApplicantContacts } from './applicant-contacts';
 export { SqlApplicantContacts } from './applicant-contacts';
 export type { AuditEntry, AuditLog, AuditQuery, AuditRecord } from './audit-log';
 export { SqlAuditLog } from './audit-log';
+export type { NotificationKey, NotificationRecord, Notifications, NotificationStatus } from './notifications';
+export { SqlNotifications } from './notifications';
+export { MemoryNotifications } from './testing/memory-notifications';

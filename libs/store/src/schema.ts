@@ -20,6 +20,7 @@ export interface StoreSchema {
   projector_offsets: ProjectorOffsetTable;
   projector_gaps: ProjectorGapTable;
   projector_refused: ProjectorRefusedTable;
+  notifications: NotificationTable;
 }
 
 /** One event of the postal partner's webhook (by its eventId): being processed, or answered. */
@@ -45,6 +46,8 @@ export interface ApplicantContactTable {
   address: string | null;
   /** POSTAL intake: where the post collects the dossier, when not the applicant's address. */
   pickup_address: string | null;
+  /** Where e-mail notifications go (0008; absent from older rows). */
+  email: string | null;
   created_at: Generated<Date>;
 }
 
@@ -200,4 +203,24 @@ export interface ProjectorRefusedTable {
   value: string;
   reason: string;
   at: Generated<Date>;
+}
+
+/**
+ * What the applicant was sent, one row per event, kind and channel (0008): the row is written
+ * before sending and settled after, so a retried activity never sends what was already settled.
+ * `recipient` is masked: the full address stays in applicant_contacts.
+ */
+export interface NotificationTable {
+  event_id: string;
+  kind: string;
+  channel: 'SMS' | 'EMAIL';
+  dossier_code: string;
+  recipient: string;
+  text: string;
+  status: 'PENDING' | 'SENT' | 'RECORDED' | 'FAILED';
+  attempts: number;
+  provider_ref: string | null;
+  error: string | null;
+  recorded_at: Generated<Date>;
+  settled_at: Date | null;
 }

@@ -22,6 +22,8 @@ const AUDITED: readonly { method: string; pattern: RegExp; action: string; perso
   { method: 'POST', pattern: /^\/api\/v1\/dossiers\/([^/]+)\/([A-Za-z]+)$/, action: 'POST /api/v1/dossiers/{code}/{action}', personalData: false },
   { method: 'GET', pattern: /^\/api\/v1\/dossiers\/([^/]+)\/notes$/, action: 'GET /api/v1/dossiers/{code}/notes', personalData: true },
   { method: 'GET', pattern: /^\/api\/v1\/dossiers\/([^/]+)\/applicant$/, action: 'GET /api/v1/dossiers/{code}/applicant', personalData: true },
+  // Masked addresses, but what a person was told: a personal-data read all the same.
+  { method: 'GET', pattern: /^\/api\/v1\/dossiers\/([^/]+)\/notifications$/, action: 'GET /api/v1/dossiers/{code}/notifications', personalData: true },
   { method: 'GET', pattern: /^\/api\/v1\/audit$/, action: 'GET /api/v1/audit', personalData: true },
   { method: 'POST', pattern: /^\/api\/v1\/postal\/events$/, action: 'POST /api/v1/postal/events', personalData: false },
 ];

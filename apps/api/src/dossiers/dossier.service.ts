@@ -94,6 +94,7 @@ export class DossierService {
       phone: input.applicant.phone,
       address: input.applicant.address ?? null,
       pickupAddress: input.channel === 'POSTAL' ? (input.pickupAddress ?? null) : null,
+      ...(input.applicant.email ? { email: input.applicant.email } : {}),
     });
     return this.gateway.open({ ...registration, code }, first, `create:${request?.id ?? randomUUID()}`);
   }

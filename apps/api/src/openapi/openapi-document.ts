@@ -3,6 +3,7 @@ import {
   CreateDossierBodySchema,
   DossierDetailSchema,
   DossierListItemSchema,
+  DossierNotificationSchema,
   DossierStatusSchema,
   DossierViewSchema,
   HTTP_ACTIONS,
@@ -94,6 +95,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     DossierView: jsonSchemaOf(DossierViewSchema),
     DossierDetail: jsonSchemaOf(DossierDetailSchema),
     DossierListItem: jsonSchemaOf(DossierListItemSchema),
+    DossierNotification: jsonSchemaOf(DossierNotificationSchema),
     PostalEvent: jsonSchemaOf(PostalEventBodySchema, { io: 'input' }),
     PostalEventAnswer: {
       type: 'object',
@@ -315,11 +317,25 @@ export function buildOpenApiDocument(): OpenApiDocument {
                 phone: { type: 'string' },
                 address: { type: ['string', 'null'] },
                 pickupAddress: { type: ['string', 'null'], description: 'POSTAL intake: where the post collects the dossier, when given' },
+                email: { type: 'string', description: 'where e-mail notifications go, when given' },
                 createdAt: { type: 'string', format: 'date-time' },
               },
             }),
           },
           '404': error('unknown dossier, or no contact data kept for it (dossiers opened by scenarios)'),
+        },
+      },
+    },
+    '/api/v1/dossiers/{code}/notifications': {
+      get: {
+        operationId: 'getDossierNotifications',
+        summary:
+          'What the applicant was sent (receipt, supplement request, refusal, apology, early return, result ready, rejection, postal delivery): one entry per occasion and channel, addresses masked; for whoever may read the dossier, every read audited',
+        parameters: [codeParam],
+        responses: {
+          '200': { description: 'the notifications, oldest first', content: json({ type: 'array', items: ref('DossierNotification') }) },
+          '403': error('the caller may not read this dossier (ACCESS.MAY_NOT_READ)'),
+          '404': error('unknown dossier'),
         },
       },
     },

@@ -15,6 +15,7 @@ const CONTRACT_PATHS: [string, string][] = [
   ['get', '/api/v1/dossiers/{code}'],
   ['get', '/api/v1/dossiers/{code}/notes'],
   ['get', '/api/v1/dossiers/{code}/applicant'],
+  ['get', '/api/v1/dossiers/{code}/notifications'],
   ['post', '/api/v1/postal/events'],
   ...HTTP_ACTIONS.map((a): [string, string] => ['post', `/api/v1/dossiers/{code}/${a}`]),
 ];

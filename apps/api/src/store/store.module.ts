@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlPostalEvents, SqlRequestKeys, type Store } from '@motcua/store';
+import { openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlNotifications, SqlPostalEvents, SqlRequestKeys, type Store } from '@motcua/store';
 import type { ApiConfig } from '../config/api-config';
-import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, POSTAL_EVENTS, REQUEST_KEYS, STORE } from './store.tokens';
+import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, NOTIFICATIONS, POSTAL_EVENTS, REQUEST_KEYS, STORE } from './store.tokens';
 
 @Injectable()
 class StoreCloser implements OnApplicationShutdown {
@@ -40,9 +40,10 @@ export class StoreModule {
         { provide: AUDIT_LOG, useFactory: (s: Store) => new SqlAuditLog(s.db), inject: [STORE] },
         { provide: APPLICANT_CONTACTS, useFactory: (s: Store) => new SqlApplicantContacts(s.db), inject: [STORE] },
         { provide: POSTAL_EVENTS, useFactory: (s: Store) => new SqlPostalEvents(s.db), inject: [STORE] },
+        { provide: NOTIFICATIONS, useFactory: (s: Store) => new SqlNotifications(s.db), inject: [STORE] },
         StoreCloser,
       ],
-      exports: [REQUEST_KEYS, DOSSIER_NOTES, AUDIT_LOG, APPLICANT_CONTACTS, POSTAL_EVENTS],
+      exports: [REQUEST_KEYS, DOSSIER_NOTES, AUDIT_LOG, APPLICANT_CONTACTS, POSTAL_EVENTS, NOTIFICATIONS],
     };
   }
 }
