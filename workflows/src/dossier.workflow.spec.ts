@@ -229,6 +229,47 @@ describe('dossierWorkflow', () => {
     expect(sms[0].text).toContain('17:00 ngày 19/03/2026');
   });
 
+  it('with a rating window, stays open after the return for the applicant\'s rating, then closes (at the rating, or at the end of the window)', async () => {
+    await withWorker(async (publisher) => {
+      const calendar = vnGovCalendar();
+      const run = async (code: string, rateIt: boolean) => {
+        const start = Date.parse('2026-03-23T09:00:00+07:00');
+        const offset = start - (await env.currentTimeMs());
+        const handle = await env.client.workflow.start(dossierWorkflow, {
+          workflowId: code,
+          taskQueue: 'test',
+          args: [
+            {
+              registration: { code, unit: '000.00.00.H42', procedure, ruleSet: 'ND118-2025', calendar: { id: calendar.id, version: calendar.version }, applicantRef: null, by: officer, at: '2026-03-23T09:00:00+07:00' },
+              clockOffsetMs: offset,
+              visibility: false,
+              ratingWindowMs: 7 * 86_400_000,
+            },
+          ],
+        });
+        const at = (iso: string) => ({ by: officer, at: iso });
+        await handle.executeUpdate(commandUpdate('submit'), { args: [{ channel: 'COUNTER', ...at('2026-03-23T09:00:00+07:00') }] });
+        await handle.executeUpdate(commandUpdate('accept'), { args: [at('2026-03-23T09:10:00+07:00')] });
+        await handle.executeUpdate(commandUpdate('complete'), { args: [{ agency: 'SO_A', by: agency('SO_A'), at: '2026-03-23T10:00:00+07:00' }] });
+        await handle.executeUpdate(commandUpdate('complete'), { args: [{ agency: 'SO_B', by: agency('SO_B'), at: '2026-03-23T11:00:00+07:00' }] });
+        await handle.executeUpdate(commandUpdate('return'), { args: [{ channel: 'COUNTER', ...at('2026-03-23T11:30:00+07:00') }] });
+        expect((await handle.describe()).status.name).toBe('RUNNING');
+        if (rateIt) {
+          const rated = await handle.executeUpdate(commandUpdate('rate'), { args: [{ level: 'VERY_SATISFIED', ...at('2026-03-23T11:40:00+07:00') }] });
+          expect(rated.rating).toEqual({ level: 'VERY_SATISFIED', at: '2026-03-23T11:40:00+07:00' });
+        }
+        const final = await handle.result(); // time skips through the window when nobody rates
+        return { final, published: publisher.sent.filter((m) => m.message.key === code).map((m) => JSON.parse(m.message.value).type as string) };
+      };
+      const rated = await run('000.00.00.H42-260323-0001', true);
+      expect(rated.final.rating?.level).toBe('VERY_SATISFIED');
+      expect(rated.published.slice(-2)).toEqual(['vn.motcua.dossier.ResultReturned', 'vn.motcua.dossier.SatisfactionRated']);
+      const unrated = await run('000.00.00.H42-260323-0002', false);
+      expect(unrated.final).toMatchObject({ status: 'RETURNED', rating: null });
+      expect(unrated.published.at(-1)).toBe('vn.motcua.dossier.ResultReturned');
+    });
+  });
+
   it('answers a query as of an instant with the alerts due by then', async () => {
     await withWorker(async () => {
       const start = Date.parse('2026-03-09T09:00:00+07:00');

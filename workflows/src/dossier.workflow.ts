@@ -10,7 +10,7 @@ import {
 } from '@temporalio/workflow';
 import { calendarFor, parseInstant } from '@motcua/calendar';
 import { ACTION_NAMES, TERMINAL_STATUSES, type DossierStatus } from '@motcua/contracts';
-import { afterEffect, Dossier, dueAlerts, fold, isRefusal, NOTHING_DONE, parseCommand, pendingEffects, pendingNotices, toView, type DossierCommand } from '@motcua/dossier';
+import { afterEffect, Dossier, dueAlerts, fold, isRefusal, NOTHING_DONE, parseCommand, pendingEffects, pendingNotices, RATEABLE, toView, type DossierCommand } from '@motcua/dossier';
 import type { NotificationActivities, PublishActivities } from '@motcua/activities';
 import {
   BAD_COMMAND,
@@ -85,8 +85,14 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Retu
   };
 
   if (patched(EFFECTS_APART)) {
-    const loops = [keepTime(dossier, now, terminal, showInList), workThroughEffects(dossier, terminal)];
-    if (patched(APPLICANT_NOTIFICATIONS)) loops.push(notifyTheApplicant(dossier, terminal));
+    // Closed: ended, and no longer open for the applicant's rating (dossiers given a rating window only).
+    let rating: Promise<void> | null = null;
+    if ((input.ratingWindowMs ?? 0) > 0 && patched(SATISFACTION_RATING)) rating = keepOpenForRating(dossier, terminal, input.ratingWindowMs!);
+    let ratingOver = rating === null;
+    const closed = () => terminal() && ratingOver;
+    const loops = [keepTime(dossier, now, terminal, showInList), workThroughEffects(dossier, closed)];
+    if (rating) loops.push(rating.then(() => void (ratingOver = true)));
+    if (patched(APPLICANT_NOTIFICATIONS)) loops.push(notifyTheApplicant(dossier, closed));
     await Promise.all(loops);
   } else {
     await publishingInline(dossier, now, terminal, showInList);
@@ -170,6 +176,19 @@ async function notifyTheApplicant(dossier: Dossier, terminal: () => boolean): Pr
       }
     }
   }
+}
+
+/** Dossiers started from this version on, with a rating window, stay open for the applicant's rating. */
+const SATISFACTION_RATING = 'satisfaction-rating';
+
+/**
+ * Once the dossier has ended with the result in the applicant's hands, waits for the rating for
+ * `windowMs` at most (a durable timer); a dossier that ended otherwise closes at once.
+ */
+async function keepOpenForRating(dossier: Dossier, terminal: () => boolean, windowMs: number): Promise<void> {
+  await condition(terminal);
+  if (!RATEABLE.includes(dossier.state.status as DossierStatus)) return;
+  await condition(() => dossier.state.rating !== null, windowMs);
 }
 
 /** Before EFFECTS_APART: one loop, where a publish that waits holds the timers back. Kept for dossiers started before it. */

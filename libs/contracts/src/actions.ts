@@ -10,6 +10,7 @@ import {
   NoteRefSchema,
   NoteSchema,
   RejectionReasons,
+  SatisfactionLevels,
   StopReasons,
   WithdrawalReasons,
 } from './reasons';
@@ -45,6 +46,7 @@ export const ActionBodySchemas = {
     .object({ agency: AgencyIdSchema, to: AgencyIdSchema, allotted: TimeLimitSchema })
     .describe('The holding (lead) agency asks another agency for its opinion, to be answered within `allotted` working time; the legal clock runs on'),
   answerConsultation: z.object({ agency: AgencyIdSchema }).describe('The consulted agency answers (late when after its deadline)'),
+  rate: z.object({ level: SatisfactionLevels.schema }).describe('The applicant rates the service once the result is returned (once per dossier)'),
 } as const;
 
 export type ActionName = keyof typeof ActionBodySchemas;
@@ -69,6 +71,7 @@ export const HTTP_ACTIONS = [
   'return',
   'consult',
   'answerConsultation',
+  'rate',
 ] as const satisfies readonly ActionName[];
 
 /**

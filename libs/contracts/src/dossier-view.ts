@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SatisfactionLevels } from './reasons';
 import { AlertScopeSchema, AlertTypeSchema, ChannelSchema, DossierStatusSchema, OutcomeSchema } from './statuses';
 
 /**
@@ -50,6 +51,10 @@ export const DossierViewSchema = z.object({
       }),
     )
     .describe('opinions the lead agency asked of other agencies, each with its own deadline; they never stop the legal clock'),
+  rating: z
+    .object({ level: SatisfactionLevels.schema, at: instant })
+    .nullable()
+    .describe('the applicant\'s satisfaction rating, given once the result was returned; null until then'),
   apologies: z.number().int(),
   apology: z.object({ agency: z.string(), at: instant, newAppointment: instant }).nullable(),
   supplementRequests: z.number().int(),

@@ -99,6 +99,7 @@ postalDelivered           rrrr             rrrr           rrrr        rrrr   +++
 postalReturnedToSender    rrrr             rrrr           rrrr        rrrr   ++++            rrrr       rrrr    rrrr  rrrr   rrrr
 consult                   rrra             o+oa           o+oa        rrra   rrra            rrra       rrra    rrra  rrra   rrra
 answerConsultation        rrra             cc+a           cc+a        rrra   rrra            rrra       rrra    rrra  rrra   rrra
+rate                      +uuu             rrrr           rrrr        ++++   rrrr            rrrr       rrrr    rrrr  rrrr   rrrr
 `;
   const lines = GRID.trim().split('\n').map((l) => l.trim().split(/\s+/));
   const [header, ...rows] = lines;
@@ -179,6 +180,7 @@ answerConsultation        rrra             cc+a           cc+a        rrra   rrr
       return: ['ONE_STOP_OFFICER'],
       consult: ['AGENCY_OFFICER', 'AGENCY_HEAD'],
       answerConsultation: ['AGENCY_OFFICER', 'AGENCY_HEAD'],
+      rate: ['ONE_STOP_OFFICER', 'PORTAL'],
       postalDeliveryFailed: ['POSTAL_OPERATOR'],
       postalDelivered: ['POSTAL_OPERATOR'],
     });

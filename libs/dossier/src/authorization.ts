@@ -73,6 +73,8 @@ export const MAY = {
     supplement: 'RECEIVING_UNIT',
     withdraw: 'RECEIVING_UNIT',
     return: 'RECEIVING_UNIT',
+    // The applicant's rating, given at the counter.
+    rate: 'RECEIVING_UNIT',
   },
   AGENCY_OFFICER: {
     complete: 'ROUTE_AGENCY',
@@ -95,6 +97,8 @@ export const MAY = {
   PORTAL: {
     register: 'ANY',
     submit: 'ONLINE',
+    // The applicant's rating, given on the portal with the dossier's code, whatever the channel.
+    rate: 'ANY',
   },
   POSTAL_OPERATOR: {
     postalPickedUp: 'ANY',

@@ -11,6 +11,9 @@ import { appointmentOf, finalAppointmentOf, holders, openConsultations, type Dos
 
 export type CalendarResolver = (id: string, version: string) => WorkingCalendar;
 
+/** The statuses in which the applicant holds the result, and may rate the service. */
+export const RATEABLE: readonly DossierStatus[] = ['RETURNED', 'DELIVERED'];
+
 
 /**
  * Checks a command against the dossier and turns it into events, or refuses it naming the rule.
@@ -271,6 +274,14 @@ export function decide(s: DossierState, c: DossierCommand, calendars: CalendarRe
       const open = openConsultations(s).find((x) => x.to === c.agency);
       if (!open) return refusal('CONSULTATION.NONE_OPEN', `${c.agency} has no consultation to answer on dossier ${s.code}`);
       return [{ type: 'ConsultationAnswered', at, by, consultation: open.consultation, agency: c.agency, outcome: classify(at, open.dueAt, cal().localDate) }];
+    }
+
+    case 'rate': {
+      // Once the result is in the applicant's hands: returned at the counter or online, or delivered by the post.
+      const refused = guard(s, c.type, RATEABLE);
+      if (refused) return refused;
+      if (s.rating) return refusal('RATING.ALREADY_GIVEN', `dossier ${s.code} was already rated`);
+      return [{ type: 'SatisfactionRated', at, by, level: c.level }];
     }
   }
 }

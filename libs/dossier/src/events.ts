@@ -8,6 +8,7 @@ import type {
   Outcome,
   Procedure,
   RejectionReasons,
+  SatisfactionLevels,
   StopReasons,
   TimeLimit,
   WithdrawalReasons,
@@ -57,6 +58,7 @@ export type StopReason = CodeOf<typeof StopReasons>;
 export type ApologyReason = CodeOf<typeof ApologyReasons>;
 export type WithdrawalReason = CodeOf<typeof WithdrawalReasons>;
 export type DeliveryFailureReason = CodeOf<typeof DeliveryFailureReasons>;
+export type SatisfactionLevel = CodeOf<typeof SatisfactionLevels>;
 
 export type DossierEvent =
   | (Base & { type: 'DossierRegistered' } & Registration)
@@ -128,7 +130,8 @@ export type DossierEvent =
       dueAt: number;
       calendar: string;
     })
-  | (Base & { type: 'ConsultationAnswered'; consultation: number; agency: string; outcome: Outcome });
+  | (Base & { type: 'ConsultationAnswered'; consultation: number; agency: string; outcome: Outcome })
+  | (Base & { type: 'SatisfactionRated'; level: SatisfactionLevel });
 
 export type DossierEventType = DossierEvent['type'];
 export type EventOf<T extends DossierEventType> = Extract<DossierEvent, { type: T }>;

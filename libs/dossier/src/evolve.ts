@@ -130,6 +130,8 @@ function apply(s: DossierState, e: DossierEvent): DossierState {
         ...s,
         consultations: s.consultations.map((c) => (c.consultation === e.consultation ? { ...c, answeredAt: e.at, outcome: e.outcome } : c)),
       };
+    case 'SatisfactionRated':
+      return { ...s, rating: { level: e.level, at: e.at } };
   }
 }
 

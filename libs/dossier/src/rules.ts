@@ -21,6 +21,7 @@ export const RULES = {
   'CONSULTATION.OF_ITSELF': 'Decree 61/2018 Art. 19(5)–(7) (the lead agency consults other agencies)',
   'CONSULTATION.ALREADY_OPEN': 'product decision: one open consultation per consulted agency and dossier (its answer, or its escalation, closes the question first)',
   'CONSULTATION.NONE_OPEN': 'Decree 61/2018 Art. 19(5)–(7) (an agency answers the consultation it was asked)',
+  'RATING.ALREADY_GIVEN': 'ONE-STOP.md §8 (a satisfaction rating after the result is returned); product decision: one rating per dossier',
   'COMMAND.MALFORMED': 'the command contract (libs/contracts): a command that does not parse is refused before any rule is asked',
   // Authorization (authorization.ts): who the actor is, checked before any rule about the dossier's state.
   'ACCESS.AGENCY_MISMATCH':
@@ -64,6 +65,7 @@ export const RULE_KINDS: Record<RuleCode, RefusalKind> = {
   'CONSULTATION.OF_ITSELF': 'INVALID_ARGUMENT',
   'CONSULTATION.ALREADY_OPEN': 'INVALID_STATE',
   'CONSULTATION.NONE_OPEN': 'INVALID_STATE',
+  'RATING.ALREADY_GIVEN': 'INVALID_STATE',
   'COMMAND.MALFORMED': 'INVALID_ARGUMENT',
   'ACCESS.AGENCY_MISMATCH': 'FORBIDDEN',
   'ACCESS.ROLE_MAY_NOT': 'FORBIDDEN',

@@ -1,6 +1,6 @@
 import type { AlertScope, AlertType, Channel, DossierStatus, Outcome, TimeLimit } from '@motcua/contracts';
 import type { Deadline } from './deadline';
-import type { ProcedureVersion } from './events';
+import type { ProcedureVersion, SatisfactionLevel } from './events';
 
 /** One agency's part of one route stage (a parallel group has several). */
 export interface MemberState {
@@ -68,6 +68,8 @@ export interface DossierState {
   readonly countedDeliveryAttempts: readonly number[];
   readonly deliveryAttempts: number;
   readonly consultations: readonly ConsultationState[];
+  /** The applicant's satisfaction rating, once the result is in hand (ONE-STOP.md §8). */
+  readonly rating: { readonly level: SatisfactionLevel; readonly at: number } | null;
   /** Sequence number of the last event, and its instant (events are recorded in time order). */
   readonly sequence: number;
   readonly lastEventAt: number | null;
@@ -101,6 +103,7 @@ export const EMPTY_DOSSIER: DossierState = {
   countedDeliveryAttempts: [],
   deliveryAttempts: 0,
   consultations: [],
+  rating: null,
   sequence: 0,
   lastEventAt: null,
 };

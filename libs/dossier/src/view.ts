@@ -47,6 +47,7 @@ export function toView(s: DossierState, now: number): DossierView {
       answeredAt: iso(c.answeredAt),
       outcome: c.outcome,
     })),
+    rating: s.rating && { level: s.rating.level, at: toLocalIso(s.rating.at) },
     apologies: s.apology ? 1 : 0,
     apology: s.apology && { agency: s.apology.agency, at: toLocalIso(s.apology.at), newAppointment: toLocalIso(s.apology.newAppointment) },
     supplementRequests: s.supplementRequests,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AlertRaisedSchema } from './alerts';
 import { ApologyIssuedSchema } from './apology';
 import { ConsultationAnsweredSchema, ConsultationRequestedSchema } from './consultation';
+import { SatisfactionRatedSchema } from './rating';
 import {
   DossierAcceptedSchema,
   DossierRegisteredSchema,
@@ -25,6 +26,7 @@ export * from './withdrawal';
 export * from './result';
 export * from './alerts';
 export * from './consultation';
+export * from './rating';
 
 /**
  * Every dossier event's payload schema, by type, in the order a dossier's life meets them. The
@@ -56,6 +58,7 @@ export const DossierEventPayloadSchemas = {
   AlertRaised: AlertRaisedSchema,
   ConsultationRequested: ConsultationRequestedSchema,
   ConsultationAnswered: ConsultationAnsweredSchema,
+  SatisfactionRated: SatisfactionRatedSchema,
 } as const;
 
 export type DossierEventTypeName = keyof typeof DossierEventPayloadSchemas;
@@ -95,6 +98,7 @@ export const DOSSIER_EVENT_SCHEMA_VERSIONS: { readonly [T in DossierEventTypeNam
   AlertRaised: 1,
   ConsultationRequested: 1,
   ConsultationAnswered: 1,
+  SatisfactionRated: 1,
 };
 
 /** The payload of any dossier event, discriminated by its `type`. */

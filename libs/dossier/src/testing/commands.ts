@@ -31,6 +31,7 @@ const EVERY: Record<CommandType, true> = {
   postalDelivered: true,
   consult: true,
   answerConsultation: true,
+  rate: true,
 };
 export const COMMAND_TYPES = Object.keys(EVERY) as CommandType[];
 /** The commands that name the agency they act for. */
@@ -94,6 +95,8 @@ export function commandOf(type: CommandType, by: Actor, instant: number, f: Comm
       return { ...given, type, agency, to: f.to ?? 'CONSULTED', allotted: { amount: 1, unit: 'WORKING_DAYS' } };
     case 'answerConsultation':
       return { ...given, type, agency };
+    case 'rate':
+      return { ...given, type, level: 'SATISFIED' };
     case 'requestPickup':
     case 'postalReturnedToSender':
     case 'requestIntakeSupplement':

@@ -175,6 +175,7 @@ export const SAMPLE_EVENTS: { readonly [T in DossierEventType]: Sample<T> } = {
     { type: 'ConsultationAnswered', at: t('2026-03-06T09:00:00+07:00'), by: agencyOfficer, consultation: 0, agency: 'CONG_AN_TINH', outcome: 'LATE' },
     'IN_PROCESSING',
   ),
+  SatisfactionRated: recorded(25, { type: 'SatisfactionRated', at: t('2026-03-12T09:30:00+07:00'), by: officer, level: 'VERY_SATISFIED' }, 'RETURNED'),
 };
 
 export const SAMPLE_RECORDED_EVENTS: readonly RecordedEvent[] = Object.values(SAMPLE_EVENTS);
