@@ -55,6 +55,19 @@ describe('dossierWorkflow', () => {
     return worker.runUntil(() => fn(publisher));
   }
 
+  /** Starts a dossier registered at `startIso` (Vietnam time), the workflow's clock set to it. */
+  async function startDossier(code: string, startIso: string, extra: Partial<DossierWorkflowInput> = {}, applicantRef: string | null = null) {
+    const offset = Date.parse(startIso) - (await env.currentTimeMs());
+    const calendar = vnGovCalendar();
+    const input: DossierWorkflowInput = {
+      registration: { code, unit: '000.00.00.H42', procedure, ruleSet: 'ND118-2025', calendar: { id: calendar.id, version: calendar.version }, applicantRef, by: officer, at: startIso },
+      clockOffsetMs: offset,
+      visibility: false,
+      ...extra,
+    };
+    return { offset, handle: await env.client.workflow.start(dossierWorkflow, { workflowId: code, taskQueue: 'test', args: [input] }) };
+  }
+
   function quietNotifier(): NotificationActivities {
     const local = new LocalSender();
     return createNotificationActivities({ contacts: new MemoryApplicantContacts(), notifications: new MemoryNotifications(), senders: { SMS: local, EMAIL: local } });
@@ -189,20 +202,7 @@ describe('dossierWorkflow', () => {
       },
     };
     await withWorker(async () => {
-      const start = Date.parse('2026-03-16T09:00:00+07:00');
-      const offset = start - (await env.currentTimeMs());
-      const calendar = vnGovCalendar();
-      const handle = await env.client.workflow.start(dossierWorkflow, {
-        workflowId: code,
-        taskQueue: 'test',
-        args: [
-          {
-            registration: { code, unit: '000.00.00.H42', procedure, ruleSet: 'ND118-2025', calendar: { id: calendar.id, version: calendar.version }, applicantRef: 'ref-2', by: officer, at: '2026-03-16T09:00:00+07:00' },
-            clockOffsetMs: offset,
-            visibility: false,
-          },
-        ],
-      });
+      const { handle, offset } = await startDossier(code, '2026-03-16T09:00:00+07:00', {}, 'ref-2');
       const at = async (iso: string) => {
         await env.sleep(Date.parse(iso) - ((await env.currentTimeMs()) + offset));
         return iso;
@@ -231,22 +231,8 @@ describe('dossierWorkflow', () => {
 
   it('with a rating window, stays open after the return for the applicant\'s rating, then closes (at the rating, or at the end of the window)', async () => {
     await withWorker(async (publisher) => {
-      const calendar = vnGovCalendar();
       const run = async (code: string, rateIt: boolean) => {
-        const start = Date.parse('2026-03-23T09:00:00+07:00');
-        const offset = start - (await env.currentTimeMs());
-        const handle = await env.client.workflow.start(dossierWorkflow, {
-          workflowId: code,
-          taskQueue: 'test',
-          args: [
-            {
-              registration: { code, unit: '000.00.00.H42', procedure, ruleSet: 'ND118-2025', calendar: { id: calendar.id, version: calendar.version }, applicantRef: null, by: officer, at: '2026-03-23T09:00:00+07:00' },
-              clockOffsetMs: offset,
-              visibility: false,
-              ratingWindowMs: 7 * 86_400_000,
-            },
-          ],
-        });
+        const { handle } = await startDossier(code, '2026-03-23T09:00:00+07:00', { ratingWindowMs: 7 * 86_400_000 });
         const at = (iso: string) => ({ by: officer, at: iso });
         await handle.executeUpdate(commandUpdate('submit'), { args: [{ channel: 'COUNTER', ...at('2026-03-23T09:00:00+07:00') }] });
         await handle.executeUpdate(commandUpdate('accept'), { args: [at('2026-03-23T09:10:00+07:00')] });
@@ -272,21 +258,7 @@ describe('dossierWorkflow', () => {
 
   it('answers a query as of an instant with the alerts due by then', async () => {
     await withWorker(async () => {
-      const start = Date.parse('2026-03-09T09:00:00+07:00');
-      const offset = start - (await env.currentTimeMs());
-      const calendar = vnGovCalendar();
-      const code = '000.00.00.H42-260309-0001';
-      const handle = await env.client.workflow.start(dossierWorkflow, {
-        workflowId: code,
-        taskQueue: 'test',
-        args: [
-          {
-            registration: { code, unit: '000.00.00.H42', procedure, ruleSet: 'ND118-2025', calendar: { id: calendar.id, version: calendar.version }, applicantRef: null, by: officer, at: '2026-03-09T09:00:00+07:00' },
-            clockOffsetMs: offset,
-            visibility: false,
-          },
-        ],
-      });
+      const { handle } = await startDossier('000.00.00.H42-260309-0001', '2026-03-09T09:00:00+07:00');
       await handle.executeUpdate(commandUpdate('submit'), { args: [{ channel: 'ONLINE', by: officer, at: '2026-03-09T09:00:00+07:00' }] });
       await handle.executeUpdate(commandUpdate('accept'), { args: [{ by: officer, at: '2026-03-09T09:10:00+07:00' }] });
       const view = await handle.query(stateQuery, { asOf: '2026-03-10T08:30:00+07:00' });

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { NotificationTable, StoreSchema } from './schema';
 
 /** A notification's idempotency key: the event that called for it, its kind and the channel. */
@@ -89,20 +89,7 @@ export class SqlNotifications implements Notifications {
   }
 }
 
-function fromRow(r: {
-  event_id: string;
-  kind: string;
-  channel: 'SMS' | 'EMAIL';
-  dossier_code: string;
-  recipient: string;
-  text: string;
-  status: NotificationStatus;
-  attempts: number;
-  provider_ref: string | null;
-  error: string | null;
-  recorded_at: Date;
-  settled_at: Date | null;
-}): NotificationRecord {
+function fromRow(r: Selectable<NotificationTable>): NotificationRecord {
   return {
     eventId: r.event_id,
     kind: r.kind,
