@@ -1,6 +1,6 @@
 import { parseInstant } from '@motcua/calendar';
 import type { ApplicantNotice } from '@motcua/dossier';
-import { MemoryApplicantContacts, MemoryNotifications } from '@motcua/store';
+import { MemoryApplicantContacts, MemoryNotifications, openStore, SqlApplicantContacts, SqlNotifications } from '@motcua/store';
 import { HttpGatewaySender } from './http-sender';
 import { LocalSender } from './local-sender';
 import { maskAddress } from './mask';
@@ -110,6 +110,30 @@ describe('notifyApplicant', () => {
     const { notifications, activity } = await setUp(new FlakySender());
     expect(await activity.notifyApplicant(notice({ code: '000.00.00.H42-260302-0002', eventId: '000.00.00.H42-260302-0002:3' }))).toEqual({ channels: [] });
     expect(await notifications.ofDossier('000.00.00.H42-260302-0002')).toEqual([]);
+  });
+});
+
+describe('notifyApplicant on the SQL store (embedded PGlite)', () => {
+  it('retried concurrently and after failing midway: one row per channel, each message sent once', async () => {
+    const store = await openStore({});
+    try {
+      const contacts = new SqlApplicantContacts(store.db);
+      await contacts.keep({ dossierCode: CODE, name: 'Trần Thị Bình', idNumber: '079190001234', phone: '0912345678', address: null, pickupAddress: null, email: 'binh@example.com' });
+      const notifications = new SqlNotifications(store.db);
+      const sms = new FlakySender(1);
+      const activity = createNotificationActivities({ contacts, notifications, senders: { SMS: sms, EMAIL: new LocalSender() } });
+      await expect(activity.notifyApplicant(notice())).rejects.toThrow('503');
+      await activity.notifyApplicant(notice());
+      await activity.notifyApplicant(notice());
+      const rows = await notifications.ofDossier(CODE);
+      expect(rows.map((r) => [r.kind, r.channel, r.to, r.status, r.attempts])).toEqual([
+        ['RECEIPT', 'SMS', '091****678', 'SENT', 3],
+        ['RECEIPT', 'EMAIL', 'b***@example.com', 'RECORDED', 2],
+      ]);
+      expect(sms.taken).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
   });
 });
 
