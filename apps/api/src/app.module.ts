@@ -16,12 +16,14 @@ import { TemporalModule } from './temporal/temporal.module';
 import {
   MemoryApplicantContacts,
   MemoryAuditLog,
+  MemoryNotifications,
   MemoryDossierNotes,
   MemoryPostalEvents,
   MemoryRequestKeys,
   type ApplicantContacts,
   type AuditLog,
   type DossierNotes,
+  type Notifications,
   type PostalEvents,
   type RequestKeys,
 } from '@motcua/store';
@@ -32,7 +34,8 @@ import { LookupController, LOOKUP_RATE_LIMIT } from './lookup/lookup.controller'
 import { RateLimit } from './lookup/rate-limit';
 import { RequestKeysService } from './dossiers/request-keys.service';
 import { StoreModule } from './store/store.module';
-import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, POSTAL_EVENTS, REQUEST_KEYS } from './store/store.tokens';
+import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, NOTIFICATIONS, POSTAL_EVENTS, REQUEST_KEYS } from './store/store.tokens';
+import { DossierNotificationsController, DossierNotificationsService } from './dossiers/dossier-notifications.controller';
 import { UnitsController } from './units/units.controller';
 import { AgenciesController } from './agencies/agencies.controller';
 import { PostalController } from './postal/postal.controller';
@@ -55,6 +58,7 @@ const controllers = [
   AgenciesController,
   LookupController,
   DossiersController,
+  DossierNotificationsController,
   DossierDocumentsController,
   AuditController,
   PostalController,
@@ -77,6 +81,7 @@ function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock
     DossierService,
     DossierDocumentsService,
     { provide: FORM_PRINTER, useFactory: defaultFormPrinter },
+    DossierNotificationsService,
     PostalWebhookService,
   ];
 }
@@ -95,6 +100,7 @@ export interface AppFakes {
   postalEvents?: PostalEvents;
   /** The read model the reports read (default: no dossiers). */
   reports?: ReportSource;
+  notifications?: Notifications;
   /** Whose tokens the app accepts (testing/test-tokens.ts). */
   verifier: TokenVerifier;
   lookupLimit?: RateLimit;
@@ -133,6 +139,7 @@ export class AppModule {
         { provide: APPLICANT_CONTACTS, useValue: fakes.contacts ?? new MemoryApplicantContacts() },
         { provide: POSTAL_EVENTS, useValue: fakes.postalEvents ?? new MemoryPostalEvents() },
         { provide: REPORT_SOURCE, useValue: fakes.reports ?? noDossiers },
+        { provide: NOTIFICATIONS, useValue: fakes.notifications ?? new MemoryNotifications() },
         { provide: TOKEN_VERIFIER, useValue: fakes.verifier },
         ...(fakes.lookupLimit ? [{ provide: LOOKUP_RATE_LIMIT, useValue: fakes.lookupLimit }] : []),
       ],

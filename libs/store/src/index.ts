@@ -14,3 +14,6 @@ export { SqlApplicantContacts } from './applicant-contacts';
 export type { AuditEntry, AuditLog, AuditQuery, AuditRecord } from './audit-log';
 export { SqlAuditLog } from './audit-log';
 export { SqlReportSource } from './report-source';
+export type { NotificationKey, NotificationRecord, Notifications, NotificationStatus } from './notifications';
+export { SqlNotifications } from './notifications';
+export { MemoryNotifications } from './testing/memory-notifications';
