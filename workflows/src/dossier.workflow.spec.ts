@@ -4,6 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { MemoryPublisher } from '@motcua/event-bus';
 import { createNotificationActivities, createPublishActivities, LocalSender, type NotificationActivities, type OutgoingMessage } from '@motcua/activities';
 import { MemoryApplicantContacts, MemoryNotifications } from '@motcua/store';
+import { notificationsKeptNowhere } from '@motcua/temporal';
 import { vnGovCalendar } from '@motcua/calendar';
 import type { Procedure } from '@motcua/contracts';
 import { fromCloudEvent } from '@motcua/wire';
@@ -37,7 +38,7 @@ describe('dossierWorkflow', () => {
   });
   afterAll(() => env?.teardown());
 
-  async function withWorker<T>(fn: (publisher: MemoryPublisher) => Promise<T>, notifier: NotificationActivities = quietNotifier()): Promise<T> {
+  async function withWorker<T>(fn: (publisher: MemoryPublisher) => Promise<T>, notifier: NotificationActivities = createNotificationActivities(notificationsKeptNowhere())): Promise<T> {
     const publisher = new MemoryPublisher();
     const worker = await Worker.create({
       connection: env.nativeConnection,
@@ -59,11 +60,6 @@ describe('dossierWorkflow', () => {
       ...extra,
     };
     return { offset, handle: await env.client.workflow.start(dossierWorkflow, { workflowId: code, taskQueue: 'test', args: [input] }) };
-  }
-
-  function quietNotifier(): NotificationActivities {
-    const local = new LocalSender();
-    return createNotificationActivities({ contacts: new MemoryApplicantContacts(), notifications: new MemoryNotifications(), senders: { SMS: local, EMAIL: local } });
   }
 
   it('takes a dossier from submission to return, with the exact events at their instants', async () => {

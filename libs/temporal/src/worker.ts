@@ -40,12 +40,13 @@ export async function createDossierWorker(o: DossierWorkerOptions): Promise<Work
     activities: {
       ...createPublishActivities({ publisher: o.publisher }),
       ...(o.postal ?? waitingPostalActivities()),
-      ...createNotificationActivities(o.notifications ?? keptNowhere()),
+      ...createNotificationActivities(o.notifications ?? notificationsKeptNowhere()),
     },
   });
 }
 
-function keptNowhere(): NotificationDeps {
+/** No contact data kept, so nothing is sent: the scenario runner and the tests that do not look at notifications. */
+export function notificationsKeptNowhere(): NotificationDeps {
   const local = new LocalSender();
   return { contacts: new MemoryApplicantContacts(), notifications: new MemoryNotifications(), senders: { SMS: local, EMAIL: local } };
 }
