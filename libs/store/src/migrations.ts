@@ -308,7 +308,9 @@ export async function backfillReportTimes<DB>(db: Kysely<DB>): Promise<void> {
 
 /** Brings the schema to the latest version; safe to run from several processes at once (Kysely locks). */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  // Unordered: a store may already hold a later migration than one added since (0010 before 0008,
+  // the two made apart); the missing one is applied then, as none depends on another's order.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new Error(`store migration failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
