@@ -55,6 +55,12 @@ export interface DossierWorkflowInput {
   clockOffsetMs?: number;
   /** Upsert Temporal search attributes (off where the server has none registered). Default on. */
   visibility?: boolean;
+  /**
+   * How long a dossier whose result the applicant holds (RETURNED, DELIVERED) stays open for the
+   * satisfaction rating (ONE-STOP.md §8), in ms; it closes at the rating or at the end of it. The
+   * API gives it (RATING_WINDOW_DAYS); absent or 0: the dossier closes at once, as before.
+   */
+  ratingWindowMs?: number;
 }
 
 export const codeAllocateUpdate = defineUpdate<number, [{ key: string }]>('allocate');

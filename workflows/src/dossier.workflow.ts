@@ -2,6 +2,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  isCancellation,
   patched,
   proxyActivities,
   setHandler,
@@ -17,7 +18,9 @@ import {
   isRefusal,
   NOTHING_DONE,
   parseCommand,
+  pendingNotices,
   pendingOf,
+  RATEABLE,
   ruleSetOf,
   SYSTEM_ACTOR,
   toView,
@@ -25,7 +28,7 @@ import {
   type EngineCommand,
   type PostalOrderEffect,
 } from '@motcua/dossier';
-import type { PostalActivities, PublishActivities } from '@motcua/activities';
+import type { NotificationActivities, PostalActivities, PublishActivities } from '@motcua/activities';
 import {
   BAD_COMMAND,
   INTERNAL_COMMANDS,
@@ -50,6 +53,13 @@ const { placePostalOrder, cancelPostalOrder } = proxyActivities<PostalActivities
   // The operator may be down or slow for hours: an order is never dropped, only retried ever more
   // slowly (or as its 429/503 Retry-After asks); a refusal is an answer, not a failure.
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+const { notifyApplicant } = proxyActivities<NotificationActivities>({
+  startToCloseTimeout: '30 seconds',
+  // An SMS or e-mail provider down for a while: retried for about two hours, then given up (the
+  // record stays PENDING for operations to see); the dossier never waits on it.
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '15 minutes', maximumAttempts: 16 },
 });
 
 
@@ -102,10 +112,19 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Retu
 
   if (patched(EFFECTS_APART)) {
     const postal = patched(POSTAL_ORDERS);
+    // Closed: ended, and no longer open for the applicant's rating (dossiers given a rating window only).
+    let rating: Promise<void> | null = null;
+    if ((input.ratingWindowMs ?? 0) > 0 && patched(SATISFACTION_RATING)) rating = keepOpenForRating(dossier, terminal, input.ratingWindowMs!);
+    let ratingOver = rating === null;
+    const closed = () => terminal() && ratingOver;
     let ordersDone = !postal;
-    const orders = postal ? workThroughPostalOrders(dossier, now, terminal).then(() => void (ordersDone = true)) : undefined;
+    const loops: Promise<void>[] = [];
+    if (postal) loops.push(workThroughPostalOrders(dossier, now, closed).then(() => void (ordersDone = true)));
+    if (rating) loops.push(rating.then(() => void (ratingOver = true)));
     // Events go on being published until the orders are done too: their answers are events.
-    await Promise.all([keepTime(dossier, now, terminal, showInList), workThroughEffects(dossier, () => terminal() && ordersDone), orders]);
+    loops.push(keepTime(dossier, now, terminal, showInList), workThroughEffects(dossier, () => closed() && ordersDone));
+    if (patched(APPLICANT_NOTIFICATIONS)) loops.push(notifyTheApplicant(dossier, closed));
+    await Promise.all(loops);
   } else {
     await publishingInline(dossier, now, terminal, showInList);
   }
@@ -223,6 +242,44 @@ async function giveOrder(dossier: Dossier, effect: PostalOrderEffect): Promise<A
     };
   }
   return { type: 'postalOrderPlaced', ...order, orderRef: answer.orderRef, waybill: answer.waybill, partnerStatus: answer.partnerStatus, scope: answer.scope };
+}
+
+/** Dossiers started from this version on notify their applicant (receipt, supplement requests, results…). */
+const APPLICANT_NOTIFICATIONS = 'applicant-notifications';
+
+/**
+ * The applicant notifications the log calls for (`pendingNotices`), one after another in log
+ * order, by their own activity: a provider that is down delays only the notifications. A notice
+ * whose sending was given up is left (its record says so); the dossier goes on.
+ */
+async function notifyTheApplicant(dossier: Dossier, terminal: () => boolean): Promise<void> {
+  let scanned = 0;
+  for (;;) {
+    await condition(() => dossier.events.length > scanned || terminal());
+    if (dossier.events.length === scanned) return; // ended, and every notice worked through
+    const notices = pendingNotices(dossier.events, scanned, dossier.state.procedure!.name);
+    scanned = dossier.events.length;
+    for (const notice of notices) {
+      try {
+        await notifyApplicant(notice);
+      } catch (e) {
+        if (isCancellation(e)) throw e;
+      }
+    }
+  }
+}
+
+/** Dossiers started from this version on, with a rating window, stay open for the applicant's rating. */
+const SATISFACTION_RATING = 'satisfaction-rating';
+
+/**
+ * Once the dossier has ended with the result in the applicant's hands, waits for the rating for
+ * `windowMs` at most (a durable timer); a dossier that ended otherwise closes at once.
+ */
+async function keepOpenForRating(dossier: Dossier, terminal: () => boolean, windowMs: number): Promise<void> {
+  await condition(terminal);
+  if (!RATEABLE.includes(dossier.state.status as DossierStatus)) return;
+  await condition(() => dossier.state.rating !== null, windowMs);
 }
 
 /** Before EFFECTS_APART: one loop, where a publish that waits holds the timers back. Kept for dossiers started before it. */

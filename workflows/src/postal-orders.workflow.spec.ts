@@ -1,6 +1,7 @@
 import { Worker } from '@temporalio/worker';
 import { MemoryPublisher } from '@motcua/event-bus';
 import {
+  createNotificationActivities,
   createPostalActivities,
   createPublishActivities,
   PostalOperatorBusy,
@@ -11,6 +12,7 @@ import {
 import { vnGovCalendar } from '@motcua/calendar';
 import type { PostalOrderRequest, Procedure } from '@motcua/contracts';
 import type { RecordedEvent } from '@motcua/dossier';
+import { notificationsKeptNowhere } from '@motcua/temporal';
 import { commandUpdate, dossierWorkflow, eventsQuery, type DossierWorkflowInput } from './public-api';
 import { startTimeSkipping, type TimeSkipping } from '../../libs/temporal/src/testing/time-skipping';
 
@@ -73,7 +75,7 @@ describe('postal orders (workflow)', () => {
       connection: server.env.nativeConnection,
       taskQueue: 'postal-test',
       workflowBundle: server.bundle,
-      activities: { ...createPublishActivities({ publisher }), ...postal },
+      activities: { ...createPublishActivities({ publisher }), ...postal, ...createNotificationActivities(notificationsKeptNowhere()) },
     });
     return worker.runUntil(() => fn(publisher));
   }

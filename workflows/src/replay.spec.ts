@@ -18,8 +18,8 @@ import type { PublishCaptureSinks } from './testing/publish-capture.interceptor'
  * histories/*.json: the current workflow shape (npm run record-histories rewrites them);
  * histories/<shape>/*.json: older shapes, frozen and kept while dossiers started under them may
  * still run (publishing-inline/: before the clock and the effects were kept apart;
- * engine-2026-12-01/: the engine as it was on 1 December 2026, before postal orders were effects
- * and before handoffs and processing steps were events).
+ * engine-2026-12-01/: the engine as it was on 1 December 2026, before postal orders were effects,
+ * before handoffs and processing steps were events and before applicant notifications).
  */
 const DIR = path.resolve(__dirname, '../histories');
 const files = fs.existsSync(DIR)
@@ -53,7 +53,7 @@ describe('recorded histories replay on the current workflow code', () => {
     expect(refused.length).toBeGreaterThan(0);
   });
 
-  it('replays every one without non-determinism, publishing exactly what was published', async () => {
+  it('replays every one without non-determinism, publishing exactly what was published and notifying what was notified', async () => {
     installTemporalRuntime('test', 'ERROR');
     const workflowBundle = await buildWorkflowBundle({ interceptorModules: [require.resolve('./testing/publish-capture.interceptor')] });
     const failures: string[] = [];
@@ -66,11 +66,13 @@ describe('recorded histories replay on the current workflow code', () => {
           return { workflowId: `${shape}/${workflowId as string}`, history: historyFromJSON(history) };
         });
       const emitted = new Map<string, unknown[]>();
+      const notified = new Map<string, unknown[]>();
       const sinks: InjectedSinks<PublishCaptureSinks> = {
         publishCapture: {
           scheduled: {
             fn: (_info, workflowId, activityType, args) => {
               if (activityType === 'publishDossierEvents') emitted.set(workflowId, [...(emitted.get(workflowId) ?? []), ...args]);
+              if (activityType === 'notifyApplicant') notified.set(workflowId, [...(notified.get(workflowId) ?? []), ...args]);
             },
             callDuringReplay: true,
           },
@@ -88,6 +90,11 @@ describe('recorded histories replay on the current workflow code', () => {
           .flatMap((e) => (e.activityTaskScheduledEventAttributes!.input?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p)));
         expect(recorded.length).toBeGreaterThan(0);
         expect([workflowId, JSON.parse(JSON.stringify(emitted.get(workflowId) ?? []))]).toEqual([workflowId, recorded]);
+        // …and the applicant is told what it was told (or, for an older shape, nothing), notice for notice.
+        const told = (history.events ?? [])
+          .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'notifyApplicant')
+          .flatMap((e) => (e.activityTaskScheduledEventAttributes!.input?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p)));
+        expect([workflowId, JSON.parse(JSON.stringify(notified.get(workflowId) ?? []))]).toEqual([workflowId, told]);
       }
     }
     expect(failures).toEqual([]);

@@ -16,12 +16,14 @@ import { TemporalModule } from './temporal/temporal.module';
 import {
   MemoryApplicantContacts,
   MemoryAuditLog,
+  MemoryNotifications,
   MemoryDossierNotes,
   MemoryPostalEvents,
   MemoryRequestKeys,
   type ApplicantContacts,
   type AuditLog,
   type DossierNotes,
+  type Notifications,
   type PostalEvents,
   type RequestKeys,
   type StoreSchema,
@@ -38,7 +40,8 @@ import { LookupController, LOOKUP_RATE_LIMIT } from './lookup/lookup.controller'
 import { RateLimit } from './lookup/rate-limit';
 import { RequestKeysService } from './dossiers/request-keys.service';
 import { StoreModule } from './store/store.module';
-import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, POSTAL_EVENTS, REQUEST_KEYS } from './store/store.tokens';
+import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, NOTIFICATIONS, POSTAL_EVENTS, REQUEST_KEYS } from './store/store.tokens';
+import { DossierNotificationsController, DossierNotificationsService } from './dossiers/dossier-notifications.controller';
 import { UnitsController } from './units/units.controller';
 import { AgenciesController } from './agencies/agencies.controller';
 import { PostalController } from './postal/postal.controller';
@@ -60,6 +63,7 @@ const controllers = [
   AgenciesController,
   LookupController,
   DossiersController,
+  DossierNotificationsController,
   DossierDocumentsController,
   AuditController,
   PostalController,
@@ -84,6 +88,7 @@ function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock
     DossierService,
     DossierDocumentsService,
     { provide: FORM_PRINTER, useFactory: defaultFormPrinter },
+    DossierNotificationsService,
     PostalWebhookService,
     ...breachProviders(config),
   ];
@@ -103,6 +108,7 @@ export interface AppFakes {
   postalEvents?: PostalEvents;
   /** The read model the reports read (default: no dossiers). */
   reports?: ReportSource;
+  notifications?: Notifications;
   /** Whose tokens the app accepts (testing/test-tokens.ts). */
   verifier: TokenVerifier;
   lookupLimit?: RateLimit;
@@ -143,6 +149,7 @@ export class AppModule {
         { provide: APPLICANT_CONTACTS, useValue: fakes.contacts ?? new MemoryApplicantContacts() },
         { provide: POSTAL_EVENTS, useValue: fakes.postalEvents ?? new MemoryPostalEvents() },
         { provide: REPORT_SOURCE, useValue: fakes.reports ?? noDossiers },
+        { provide: NOTIFICATIONS, useValue: fakes.notifications ?? new MemoryNotifications() },
         { provide: TOKEN_VERIFIER, useValue: fakes.verifier },
         { provide: READ_MODEL, useValue: fakes.readModel ?? null },
         ...(fakes.lookupLimit ? [{ provide: LOOKUP_RATE_LIMIT, useValue: fakes.lookupLimit }] : []),

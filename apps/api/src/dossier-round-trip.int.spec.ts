@@ -206,6 +206,12 @@ jest.setTimeout(180_000);
     expect(state.body.events[2].actor).toEqual({ id: officer.sub, role: 'ONE_STOP_OFFICER', agency: unit });
     expect(state.body.events[5].actor).toEqual({ id: 'cb-UBND_XA', role: 'AGENCY_OFFICER', agency: 'UBND_XA' });
 
+    // The result returned, the dossier stays open for the applicant's rating (RATING_WINDOW_DAYS),
+    // given at the counter; rated, it closes.
+    expect((await client.workflow.getHandle(code).describe()).status.name).toBe('RUNNING');
+    const rated = await call('POST', `/api/v1/dossiers/${code}/rate`, { level: 'SATISFIED' });
+    expect([rated.status, rated.body.rating?.level]).toEqual([200, 'SATISFIED']);
+    types.push('SatisfactionRated');
     // Once the workflow has ended, an action is refused as on a closed dossier.
     await eventually('the workflow to close', async () => {
       const d = await client.workflow.getHandle(code).describe();

@@ -82,6 +82,8 @@ export async function runScenario(
     registration,
     clockOffsetMs: offset,
     visibility: false, // the time-skipping server has no registered search attributes
+    // As the API's default: a scenario may rate the service once the result is returned.
+    ratingWindowMs: 30 * 86_400_000,
   };
   // The same scenario twice in one run (its code is derived from its id) replaces the first.
   const handle = await client.workflow.start(dossierWorkflow, {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AgencyIdSchema } from './procedure';
-import { InstantSchema } from './time';
+import { InstantSchema, TimeLimitSchema } from './time';
 import { ChannelSchema } from './statuses';
 import { OfficerIdSchema } from './handoffs';
 import {
@@ -11,6 +11,7 @@ import {
   NoteRefSchema,
   NoteSchema,
   RejectionReasons,
+  SatisfactionLevels,
   StopReasons,
   WithdrawalReasons,
 } from './reasons';
@@ -45,6 +46,11 @@ export const ActionBodySchemas = {
   return: z.object({ channel: ChannelSchema }).describe('The result is handed to the applicant (counter, online) or to the post'),
   postalDeliveryFailed: z.object({ reason: DeliveryFailureReasons.schema.optional() }).describe('A failed delivery attempt by the post'),
   postalDelivered: z.object({}).describe('The post delivered the result'),
+  consult: z
+    .object({ agency: AgencyIdSchema, to: AgencyIdSchema, allotted: TimeLimitSchema })
+    .describe('The holding (lead) agency asks another agency for its opinion, to be answered within `allotted` working time; the legal clock runs on'),
+  answerConsultation: z.object({ agency: AgencyIdSchema }).describe('The consulted agency answers (late when after its deadline)'),
+  rate: z.object({ level: SatisfactionLevels.schema }).describe('The applicant rates the service once the result is returned (once per dossier)'),
 } as const;
 
 export type ActionName = keyof typeof ActionBodySchemas;
@@ -70,6 +76,9 @@ export const HTTP_ACTIONS = [
   'stop',
   'withdraw',
   'return',
+  'consult',
+  'answerConsultation',
+  'rate',
 ] as const satisfies readonly ActionName[];
 
 /**

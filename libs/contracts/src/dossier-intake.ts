@@ -26,6 +26,8 @@ export const ApplicantSchema = z.object({
   phone: z.string().trim().regex(/^\+?[0-9][0-9 .\-]{6,18}[0-9]$/, 'a phone number: digits, optional leading +, spaces . -'),
   address: z.string().trim().min(1).max(500).optional(),
   addressArea: AddressAreaSchema.optional(),
+  /** Where e-mail notifications go, besides SMS to `phone` (optional). */
+  email: z.string().trim().max(254).pipe(z.email()).optional(),
 });
 
 export const CreateDossierBodySchema = z.object({

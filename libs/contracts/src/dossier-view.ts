@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SatisfactionLevels } from './reasons';
 import { AlertScopeSchema, AlertTypeSchema, ChannelSchema, DossierStatusSchema, OutcomeSchema } from './statuses';
 
 /**
@@ -38,6 +39,22 @@ export const DossierViewSchema = z.object({
     }),
   ),
   alerts: z.array(z.object({ type: AlertTypeSchema, scope: AlertScopeSchema, agency: z.string().nullable(), at: instant })),
+  consultations: z
+    .array(
+      z.object({
+        agency: z.string().describe('the asking agency'),
+        to: z.string().describe('the consulted agency'),
+        requestedAt: instant,
+        due: instant,
+        answeredAt: nullableInstant,
+        outcome: OutcomeSchema.nullable().describe('the answer against its deadline; null while unanswered'),
+      }),
+    )
+    .describe('opinions the lead agency asked of other agencies, each with its own deadline; they never stop the legal clock'),
+  rating: z
+    .object({ level: SatisfactionLevels.schema, at: instant })
+    .nullable()
+    .describe('the applicant\'s satisfaction rating, given once the result was returned; null until then'),
   apologies: z.number().int(),
   apology: z.object({ agency: z.string(), at: instant, newAppointment: instant }).nullable(),
   supplementRequests: z.number().int(),

@@ -15,3 +15,4 @@ export * from './units';
 export * from './postal-webhook';
 export * from './agencies';
 export * from './postal-orders';
+export * from './notifications';

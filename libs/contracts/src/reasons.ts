@@ -84,3 +84,13 @@ export const NoteSchema = z
   .min(1)
   .max(2000)
   .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'text without control characters');
+
+/**
+ * The applicant's satisfaction with the service, once the result is in hand (ONE-STOP.md §8): the
+ * three levels of the one-stop evaluation (Decree 61/2018 Art. 30; Circular 01/2018/TT-VPCP).
+ */
+export const SatisfactionLevels = closedList({
+  VERY_SATISFIED: 'Rất hài lòng',
+  SATISFIED: 'Hài lòng',
+  DISSATISFIED: 'Không hài lòng',
+});

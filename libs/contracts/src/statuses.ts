@@ -41,8 +41,18 @@ export type Outcome = z.infer<typeof OutcomeSchema>;
 /**
  * POSTAL_LEG_LATE and POSTAL_ORDER_REFUSED are the post's (scope POSTAL, no agency): a late postal
  * leg is the post's breach and is never counted against an agency (Decision 45/2016).
+ * CONSULTATION_OVERDUE: a consulted agency's answer is missing at its deadline, escalated to the
+ * head of the dossier's one-stop unit (scope CONSULTATION, agency = the consulted agency).
  */
-export const AlertTypeSchema = z.enum(['NEAR_DUE', 'OVERDUE', 'APOLOGY_MISSED', 'RESCHEDULE_MISSED', 'POSTAL_LEG_LATE', 'POSTAL_ORDER_REFUSED']);
+export const AlertTypeSchema = z.enum([
+  'NEAR_DUE',
+  'OVERDUE',
+  'APOLOGY_MISSED',
+  'RESCHEDULE_MISSED',
+  'POSTAL_LEG_LATE',
+  'POSTAL_ORDER_REFUSED',
+  'CONSULTATION_OVERDUE',
+]);
 export type AlertType = z.infer<typeof AlertTypeSchema>;
-export const AlertScopeSchema = z.enum(['DOSSIER', 'STAGE', 'POSTAL']);
+export const AlertScopeSchema = z.enum(['DOSSIER', 'STAGE', 'POSTAL', 'CONSULTATION']);
 export type AlertScope = z.infer<typeof AlertScopeSchema>;

@@ -87,7 +87,9 @@ const reachable = fc
         newAppointment: `${VN_GOV.localDate(t + s.apologyDays * 86_400_000)}T16:00:00+07:00`,
       };
       const valid = WALK.filter((type) => s.mayEnd || !ENDINGS.includes(type))
-        .map((type) => commandOf(type, requiredActor('walk', { type, ...fields }, UNIT), t, fields))
+        // Consultations go to CONSULTED, an agency off the route, which answers them.
+        .map((type) => ({ type, f: type === 'answerConsultation' ? { ...fields, agency: 'CONSULTED' } : fields }))
+        .map(({ type, f }) => commandOf(type, requiredActor('walk', { type, ...f }, UNIT), t, f))
         .filter((c) => d.check(c) === null);
       if (valid.length === 0) break;
       d.execute(valid[s.pick % valid.length]);
@@ -157,6 +159,8 @@ function tableAllows(actor: Actor, command: ReturnType<typeof commandFor>, s: Do
       return actor.agency !== null && actor.agency === (command.type === 'register' ? command.unit : s.unit);
     case 'ROUTE_AGENCY':
       return s.procedure !== null && actor.agency !== null && routeOf(s.procedure.route).includes(actor.agency);
+    case 'CONSULTED_AGENCY':
+      return actor.agency !== null && s.consultations.some((x) => x.to === actor.agency);
   }
 }
 
@@ -189,8 +193,18 @@ describe('authorization over random actors, commands and reachable states', () =
         const route = d.state.members.map((m) => m.agency);
         for (const role of rolesThatMay(c.type)) {
           const relation = (MAY[role] as Partial<Record<CommandType, Relation>>)[c.type]!;
+          const consulted = d.state.consultations.map((x) => x.to);
+          if (relation === 'CONSULTED_AGENCY' && consulted.length === 0) continue; // nobody stands so
           const agency =
-            relation === 'RECEIVING_UNIT' ? (c.type === 'register' ? c.registerFor : d.state.unit) : relation === 'ROUTE_AGENCY' ? route[member % route.length] : anyAgency;
+            relation === 'RECEIVING_UNIT'
+              ? c.type === 'register'
+                ? c.registerFor
+                : d.state.unit
+              : relation === 'ROUTE_AGENCY'
+                ? route[member % route.length]
+                : relation === 'CONSULTED_AGENCY'
+                  ? consulted[member % consulted.length]
+                  : anyAgency;
           const actor: Actor = { id: 'someone', role, agency };
           const command = commandOf(c.type, actor, d.state.lastEventAt! + 60_000, { agency: agency ?? 'A', channel: relation === 'ONLINE' ? 'ONLINE' : c.channel, unit: c.registerFor });
           expect([role, c.type, authorize(actor, command, c.type === 'register' ? new Dossier(calendarFor).state : d.state)]).toEqual([role, c.type, null]);
@@ -267,6 +281,8 @@ describe('authorization over random actors, commands and reachable states', () =
         // The runner's actor acts for the agency the command names; one not on the route is forbidden to anyone.
         fc.pre(c.agency === 'route' || !(AGENCY_COMMANDS as readonly string[]).includes(c.type));
         const named = agencyFor(c.agency, c.member, d.state) ?? 'A';
+        // Only a consulted agency answers a consultation: the runner's scenarios answer theirs.
+        fc.pre(c.type !== 'answerConsultation' || d.state.consultations.some((x) => x.to === named));
         const actor = requiredActor('scenario:x', { type: c.type, agency: named, channel: c.channel }, c.type === 'register' ? c.registerFor : d.state.unit!);
         expect(authorize(actor, commandFor(c, actor, d.state), s)).toBeNull();
       }),

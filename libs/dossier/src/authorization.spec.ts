@@ -71,7 +71,8 @@ describe('who may give which command (authorize, apart from behaviour)', () => {
    *   none  — no agency (null)
    * A command that names an agency names the actor's own (so "none" names A: a mismatch).
    * `+` allowed; `r` ACCESS.ROLE_MAY_NOT; `u` ACCESS.NOT_THE_RECEIVING_UNIT; `o` ACCESS.NOT_ON_ROUTE;
-   * `n` ACCESS.ONLINE_ONLY; `a` ACCESS.AGENCY_MISMATCH. "unknown" is any role outside the table
+   * `n` ACCESS.ONLINE_ONLY; `a` ACCESS.AGENCY_MISMATCH; `c` ACCESS.NOT_CONSULTED (X, not on the
+   * route, is the agency consulted on the dossier). "unknown" is any role outside the table
    * (APPLICANT, the API's "unidentified", the old scenario harness's OFFICER).
    */
   const GRID = `
@@ -99,6 +100,9 @@ return                    +uuu             rrrr           rrrr        rrrr   rrr
 postalDeliveryFailed      rrrr             rrrr           rrrr        rrrr   ++++            rrrr       rrrr    rrrr  rrrr   rrrr
 postalDelivered           rrrr             rrrr           rrrr        rrrr   ++++            rrrr       rrrr    rrrr  rrrr   rrrr
 postalReturnedToSender    rrrr             rrrr           rrrr        rrrr   ++++            rrrr       rrrr    rrrr  rrrr   rrrr
+consult                   rrra             o+oa           o+oa        rrra   rrra            rrra       rrra    rrra  rrra   rrra
+answerConsultation        rrra             cc+a           cc+a        rrra   rrra            rrra       rrra    rrra  rrra   rrra
+rate                      +uuu             rrrr           rrrr        ++++   rrrr            rrrr       rrrr    rrrr  rrrr   rrrr
 `;
   const lines = GRID.trim().split('\n').map((l) => l.trim().split(/\s+/));
   const [header, ...rows] = lines;
@@ -109,13 +113,19 @@ postalReturnedToSender    rrrr             rrrr           rrrr        rrrr   +++
     o: 'ACCESS.NOT_ON_ROUTE',
     n: 'ACCESS.ONLINE_ONLY',
     a: 'ACCESS.AGENCY_MISMATCH',
+    c: 'ACCESS.NOT_CONSULTED',
   };
   const CHAR = Object.fromEntries(Object.entries(CODE).map(([c, rule]) => [String(rule), c]));
   const RELATIONS: Record<string, string | null> = { unit: UNIT, route: 'A', other: 'X', none: null };
   const UNKNOWN_ROLES = ['APPLICANT', 'unidentified', 'OFFICER'];
 
   // A registered dossier (its status does not matter to authorization: the properties vary it).
-  const registered = dossierFor(ROUTE, WD(5)).state;
+  const plain = dossierFor(ROUTE, WD(5)).state;
+  // …on which X, an agency off the route, was consulted (consultations are not reachable before acceptance).
+  const registered = {
+    ...plain,
+    consultations: [{ consultation: 0, agency: 'A', to: 'X', requestedAt: at('2026-03-02 08:40'), dueAt: at('2026-03-03 17:00'), answeredAt: null, outcome: null }],
+  };
 
   /** The grid `authorize` gives, written as GRID is. */
   function actualCell(row: string, role: string): string {
@@ -174,6 +184,9 @@ postalReturnedToSender    rrrr             rrrr           rrrr        rrrr   +++
       stop: ['AGENCY_OFFICER', 'AGENCY_HEAD'],
       withdraw: ['ONE_STOP_OFFICER'],
       return: ['ONE_STOP_OFFICER'],
+      consult: ['AGENCY_OFFICER', 'AGENCY_HEAD'],
+      answerConsultation: ['AGENCY_OFFICER', 'AGENCY_HEAD'],
+      rate: ['ONE_STOP_OFFICER', 'PORTAL'],
       postalDeliveryFailed: ['POSTAL_OPERATOR'],
       postalDelivered: ['POSTAL_OPERATOR'],
     });
@@ -203,7 +216,13 @@ postalReturnedToSender    rrrr             rrrr           rrrr        rrrr   +++
         const command = commandOf(type, actor, at('2026-03-02 09:00'), { agency: 'A', channel: 'ONLINE' });
         // The post's reports and the portal's ONLINE submission need no relation to the dossier.
         const relationFree = role === 'POSTAL_OPERATOR' || role === 'PORTAL';
-        const expected = relationFree ? null : role === 'ONE_STOP_OFFICER' ? 'ACCESS.NOT_THE_RECEIVING_UNIT' : 'ACCESS.NOT_ON_ROUTE';
+        const expected = relationFree
+          ? null
+          : role === 'ONE_STOP_OFFICER'
+            ? 'ACCESS.NOT_THE_RECEIVING_UNIT'
+            : type === 'answerConsultation'
+              ? 'ACCESS.NOT_CONSULTED'
+              : 'ACCESS.NOT_ON_ROUTE';
         expect([type, role, authorize(actor, command, EMPTY_DOSSIER)?.rule ?? null]).toEqual([type, role, expected]);
         expect([type, role, unregistered.check(command)?.rule]).toEqual([type, role, expected ?? 'LIFECYCLE.ACTION_NOT_ALLOWED']);
       }

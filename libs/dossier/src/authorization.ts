@@ -42,11 +42,13 @@ export function isRole(role: string): role is Role {
  *   is registered under);
  * - ROUTE_AGENCY: the actor's agency is on the dossier's route (and is the agency the command names:
  *   ACCESS.AGENCY_MISMATCH otherwise); whether it holds the current stage is decide's question;
+ * - CONSULTED_AGENCY: the actor's agency was consulted on the dossier (and is the agency the command
+ *   names); whether its consultation is still open is decide's question;
  * - ONLINE: the command is for the ONLINE channel;
  * - ANY: no relation (the postal partner reports on whatever it carries; the portal registers for
  *   any unit).
  */
-export type Relation = 'RECEIVING_UNIT' | 'ROUTE_AGENCY' | 'ONLINE' | 'ANY';
+export type Relation = 'RECEIVING_UNIT' | 'ROUTE_AGENCY' | 'CONSULTED_AGENCY' | 'ONLINE' | 'ANY';
 
 type Grants = Readonly<Partial<Record<CommandType, Relation>>>;
 
@@ -71,6 +73,8 @@ export const MAY = {
     supplement: 'RECEIVING_UNIT',
     withdraw: 'RECEIVING_UNIT',
     return: 'RECEIVING_UNIT',
+    // The applicant's rating, given at the counter.
+    rate: 'RECEIVING_UNIT',
   },
   AGENCY_OFFICER: {
     appraise: 'ROUTE_AGENCY',
@@ -78,12 +82,16 @@ export const MAY = {
     requestSupplement: 'ROUTE_AGENCY',
     reject: 'ROUTE_AGENCY',
     stop: 'ROUTE_AGENCY',
+    consult: 'ROUTE_AGENCY',
+    answerConsultation: 'CONSULTED_AGENCY',
   },
   AGENCY_HEAD: {
     complete: 'ROUTE_AGENCY',
     requestSupplement: 'ROUTE_AGENCY',
     reject: 'ROUTE_AGENCY',
     stop: 'ROUTE_AGENCY',
+    consult: 'ROUTE_AGENCY',
+    answerConsultation: 'CONSULTED_AGENCY',
     // Form 04 is signed by the head of the agency that is late [Decree 61/2018 Art. 19(8)].
     apologize: 'ROUTE_AGENCY',
     // Its head assigns an officer, a leader approves [ONE-STOP.md §1, §3 step 4].
@@ -94,6 +102,8 @@ export const MAY = {
   PORTAL: {
     register: 'ANY',
     submit: 'ONLINE',
+    // The applicant's rating, given on the portal with the dossier's code, whatever the channel.
+    rate: 'ANY',
   },
   POSTAL_OPERATOR: {
     postalPickedUp: 'ANY',
@@ -179,13 +189,17 @@ export function authorize(actor: Actor, command: DossierCommand, state: DossierS
             'ACCESS.NOT_ON_ROUTE',
             `${command.type}: ${actor.agency ?? 'no agency'} is not on the route of dossier ${state.code ?? '(not registered)'}`,
           );
+    case 'CONSULTED_AGENCY':
+      return actor.agency !== null && state.consultations.some((c) => c.to === actor.agency)
+        ? null
+        : refusal('ACCESS.NOT_CONSULTED', `${command.type}: ${actor.agency ?? 'no agency'} was not consulted on dossier ${state.code ?? '(not registered)'}`);
   }
 }
 
 /**
  * Reads are scoped too: a dossier and its events are visible to its receiving unit's one-stop
  * officers, the officers and heads of the agencies on its route (all of its stages, past and to
- * come, not only the holders), operations and auditors. The portal, the post, the admin and the
+ * come, not only the holders) and of the agencies consulted on it, operations and auditors. The portal, the post, the admin and the
  * engine read no dossier through this.
  */
 export type ReadScope =
@@ -254,8 +268,11 @@ export function mayRead(actor: Actor, dossier: DossierState | DossierView): bool
   }
 }
 
+/** The agencies of the route, and those consulted on the dossier (they read what they are asked about). */
 function routeAgencies(d: DossierState | DossierView): string[] {
-  return 'members' in d ? d.members.map((m) => m.agency) : d.stages.map((s) => s.agency);
+  const route = 'members' in d ? d.members.map((m) => m.agency) : d.stages.map((s) => s.agency);
+  // Views of dossiers from before consultations existed may lack the field.
+  return [...route, ...(d.consultations ?? []).map((c) => c.to)];
 }
 
 /**

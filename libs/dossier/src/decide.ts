@@ -8,7 +8,7 @@ import { evolve } from './evolve';
 import { handoffs, type Receiving } from './handoffs';
 import { refusal, type Refusal, type RuleCode } from './rules';
 import { ruleSetOf, type RuleSetResolver } from './rule-sets';
-import { appointmentOf, finalAppointmentOf, holders, latestOrder, legUnderway, type DossierState, type MemberState, type PostalLegState } from './state';
+import { appointmentOf, finalAppointmentOf, holders, latestOrder, legUnderway, openConsultations, type DossierState, type MemberState, type PostalLegState } from './state';
 
 export type CalendarResolver = (id: string, version: string) => WorkingCalendar;
 
@@ -20,6 +20,8 @@ export interface DecideOptions {
 
 export const DEFAULT_DECIDE_OPTIONS: DecideOptions = { recordHandoffs: true };
 
+/** The statuses in which the applicant holds the result, and may rate the service. */
+export const RATEABLE: readonly DossierStatus[] = ['RETURNED', 'DELIVERED'];
 
 /**
  * Checks a command against the dossier and turns it into events, or refuses it naming the rule.
@@ -316,6 +318,37 @@ export function decide(
 
     case 'postalDelivered':
       return guard(s, c.type, ['OUT_FOR_DELIVERY'], 'POSTAL.STATE_CONTRADICTS') ?? [{ type: 'ResultDelivered', at, by }];
+
+    case 'consult': {
+      const m = holding(s, c.type, c.agency);
+      if (!('member' in m)) return m;
+      if (c.to === c.agency) return refusal('CONSULTATION.OF_ITSELF', `${c.agency} cannot consult itself`);
+      if (openConsultations(s).some((x) => x.to === c.to)) {
+        return refusal('CONSULTATION.ALREADY_OPEN', `${c.to} has not yet answered the consultation it was asked on dossier ${s.code}`);
+      }
+      const calendar = cal();
+      // Its own deadline, in the dossier's working time; the legal clock is not touched.
+      const dueAt = calendar.due(at, c.allotted, s.procedure!.cutoff ? { cutoff: s.procedure!.cutoff } : undefined);
+      return [
+        { type: 'ConsultationRequested', at, by, consultation: s.consultations.length, agency: m.agency, to: c.to, allotted: c.allotted, dueAt, calendar: calendar.version },
+      ];
+    }
+
+    case 'answerConsultation': {
+      const refused = guard(s, c.type, ['IN_PROCESSING', 'SUPPLEMENT_PENDING']);
+      if (refused) return refused;
+      const open = openConsultations(s).find((x) => x.to === c.agency);
+      if (!open) return refusal('CONSULTATION.NONE_OPEN', `${c.agency} has no consultation to answer on dossier ${s.code}`);
+      return [{ type: 'ConsultationAnswered', at, by, consultation: open.consultation, agency: c.agency, outcome: classify(at, open.dueAt, cal().localDate) }];
+    }
+
+    case 'rate': {
+      // Once the result is in the applicant's hands: returned at the counter or online, or delivered by the post.
+      const refused = guard(s, c.type, RATEABLE);
+      if (refused) return refused;
+      if (s.rating) return refusal('RATING.ALREADY_GIVEN', `dossier ${s.code} was already rated`);
+      return [{ type: 'SatisfactionRated', at, by, level: c.level }];
+    }
   }
 }
 

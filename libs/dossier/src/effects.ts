@@ -6,7 +6,8 @@ import type { RecordedEvent } from './events';
  * been done — as `armedTimers(state)` derives its timers. Each channel is worked through in order,
  * by its own activity with its own retry policy, apart from the dossier's clock and from the other
  * channels: Kafka being down, or a partner's API being slow, never holds up a deadline, an alert or
- * the dossier list. Channels to come: notifications.
+ * the dossier list. The applicant notifications are a channel of their own, in notifications.ts
+ * (`pendingNotices`), worked through by the workflow's notification loop.
  */
 export type EffectChannel = 'events' | 'postalOrders';
 

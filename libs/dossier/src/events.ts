@@ -11,6 +11,7 @@ import type {
   PostalLegScope,
   Procedure,
   RejectionReasons,
+  SatisfactionLevels,
   StopReasons,
   TimeLimit,
   WithdrawalReasons,
@@ -60,6 +61,7 @@ export type StopReason = CodeOf<typeof StopReasons>;
 export type ApologyReason = CodeOf<typeof ApologyReasons>;
 export type WithdrawalReason = CodeOf<typeof WithdrawalReasons>;
 export type DeliveryFailureReason = CodeOf<typeof DeliveryFailureReasons>;
+export type SatisfactionLevel = CodeOf<typeof SatisfactionLevels>;
 
 /** One side of a handoff: a one-stop unit or an agency of the route, and its officer when known. */
 export interface HandoffParty {
@@ -163,7 +165,19 @@ export type DossierEvent =
       httpStatus: number | null;
       partnerCode?: string;
     })
-  | (Base & PostalOrderRef & { type: 'PostalOrderCancelled'; alreadyGone: boolean });
+  | (Base & PostalOrderRef & { type: 'PostalOrderCancelled'; alreadyGone: boolean })
+  | (Base & {
+      type: 'ConsultationRequested';
+      consultation: number;
+      /** The asking agency; `to` the consulted one. */
+      agency: string;
+      to: string;
+      allotted: TimeLimit;
+      dueAt: number;
+      calendar: string;
+    })
+  | (Base & { type: 'ConsultationAnswered'; consultation: number; agency: string; outcome: Outcome })
+  | (Base & { type: 'SatisfactionRated'; level: SatisfactionLevel });
 
 /** Which order of the dossier's an order event is about: the n-th of its leg, and its reference at the operator. */
 export interface PostalOrderRef {

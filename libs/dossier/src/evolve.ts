@@ -151,6 +151,21 @@ function apply(s: DossierState, e: DossierEvent): DossierState {
         ...s,
         postalOrders: s.postalOrders.map((o) => (o.leg === e.leg && o.n === e.n ? { ...o, outcome: 'CANCELLED', ended: true } : o)),
       };
+    case 'ConsultationRequested':
+      return {
+        ...s,
+        consultations: [
+          ...s.consultations,
+          { consultation: e.consultation, agency: e.agency, to: e.to, requestedAt: e.at, dueAt: e.dueAt, answeredAt: null, outcome: null },
+        ],
+      };
+    case 'ConsultationAnswered':
+      return {
+        ...s,
+        consultations: s.consultations.map((c) => (c.consultation === e.consultation ? { ...c, answeredAt: e.at, outcome: e.outcome } : c)),
+      };
+    case 'SatisfactionRated':
+      return { ...s, rating: { level: e.level, at: e.at } };
   }
 }
 

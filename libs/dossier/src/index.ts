@@ -20,3 +20,4 @@ export type { RuleSet, RuleSetResolver } from './rule-sets';
 export { ruleSetOf, RULE_SET_VERSIONS } from './rule-sets';
 export * from './effects';
 export { parseCommand } from './parse-command';
+export * from './notifications';

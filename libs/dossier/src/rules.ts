@@ -18,6 +18,10 @@ export const RULES = {
   'RETURN.CHANNEL_NOT_ALLOWED': 'Decree 61/2018 Art. 20; Decision 45/2016 (postal return)',
   'POSTAL.NOT_FOR_PROCEDURE': 'Decision 45/2016 Art. 3 (not for procedures needing the applicant in person)',
   'POSTAL.STATE_CONTRADICTS': 'Circular 17/2017 (the post reports only what was handed to it)',
+  'CONSULTATION.OF_ITSELF': 'Decree 61/2018 Art. 19(5)–(7) (the lead agency consults other agencies)',
+  'CONSULTATION.ALREADY_OPEN': 'product decision: one open consultation per consulted agency and dossier (its answer, or its escalation, closes the question first)',
+  'CONSULTATION.NONE_OPEN': 'Decree 61/2018 Art. 19(5)–(7) (an agency answers the consultation it was asked)',
+  'RATING.ALREADY_GIVEN': 'ONE-STOP.md §8 (a satisfaction rating after the result is returned); product decision: one rating per dossier',
   'COMMAND.MALFORMED': 'the command contract (libs/contracts): a command that does not parse is refused before any rule is asked',
   // Authorization (authorization.ts): who the actor is, checked before any rule about the dossier's state.
   'ACCESS.AGENCY_MISMATCH':
@@ -28,6 +32,8 @@ export const RULES = {
     'CONTRACTS.md "Identity and access" (a one-stop officer acts for the dossiers of its unit); Decree 61/2018 Arts. 15–21, Art. 26 (the receiving unit, whose code the dossier carries)',
   'ACCESS.NOT_ON_ROUTE':
     'CONTRACTS.md "Identity and access" (an agency acts for its part); Decree 61/2018 Art. 19(5)–(7) (the agencies of the procedure\'s route process the dossier)',
+  'ACCESS.NOT_CONSULTED':
+    'CONTRACTS.md "Identity and access" (an agency acts for its part); Decree 61/2018 Art. 19(5)–(7) (a consulted agency answers its own consultation)',
   'ACCESS.ONLINE_ONLY':
     'CONTRACTS.md "Identity and access" (the portal registers and submits ONLINE dossiers); Decree 42/2022 (online public services)',
 } as const;
@@ -56,11 +62,16 @@ export const RULE_KINDS: Record<RuleCode, RefusalKind> = {
   'RETURN.CHANNEL_NOT_ALLOWED': 'INVALID_ARGUMENT',
   'POSTAL.NOT_FOR_PROCEDURE': 'INVALID_ARGUMENT',
   'POSTAL.STATE_CONTRADICTS': 'INVALID_STATE',
+  'CONSULTATION.OF_ITSELF': 'INVALID_ARGUMENT',
+  'CONSULTATION.ALREADY_OPEN': 'INVALID_STATE',
+  'CONSULTATION.NONE_OPEN': 'INVALID_STATE',
+  'RATING.ALREADY_GIVEN': 'INVALID_STATE',
   'COMMAND.MALFORMED': 'INVALID_ARGUMENT',
   'ACCESS.AGENCY_MISMATCH': 'FORBIDDEN',
   'ACCESS.ROLE_MAY_NOT': 'FORBIDDEN',
   'ACCESS.NOT_THE_RECEIVING_UNIT': 'FORBIDDEN',
   'ACCESS.NOT_ON_ROUTE': 'FORBIDDEN',
+  'ACCESS.NOT_CONSULTED': 'FORBIDDEN',
   'ACCESS.ONLINE_ONLY': 'FORBIDDEN',
 };
 

@@ -1,6 +1,6 @@
 import type { AlertScope, AlertType, Channel, DossierStatus, Outcome, PostalLeg, PostalLegScope, TimeLimit } from '@motcua/contracts';
 import type { Deadline } from './deadline';
-import type { ProcedureVersion } from './events';
+import type { ProcedureVersion, SatisfactionLevel } from './events';
 
 /** One agency's part of one route stage (a parallel group has several). */
 export interface MemberState {
@@ -40,6 +40,17 @@ export interface PostalLegState {
   readonly ended: boolean;
 }
 
+/** An opinion the lead agency asked of another agency (ONE-STOP.md §4): its own deadline, never the dossier's clock. */
+export interface ConsultationState {
+  readonly consultation: number;
+  readonly agency: string;
+  readonly to: string;
+  readonly requestedAt: number;
+  readonly dueAt: number;
+  readonly answeredAt: number | null;
+  readonly outcome: Outcome | null;
+}
+
 export interface DossierState {
   readonly code: string | null;
   readonly unit: string | null;
@@ -75,6 +86,9 @@ export interface DossierState {
   readonly pickedUpAt: number | null;
   readonly handedToPostAt: number | null;
   readonly postalOrders: readonly PostalLegState[];
+  readonly consultations: readonly ConsultationState[];
+  /** The applicant's satisfaction rating, once the result is in hand (ONE-STOP.md §8). */
+  readonly rating: { readonly level: SatisfactionLevel; readonly at: number } | null;
   /** Sequence number of the last event, and its instant (events are recorded in time order). */
   readonly sequence: number;
   readonly lastEventAt: number | null;
@@ -110,6 +124,8 @@ export const EMPTY_DOSSIER: DossierState = {
   pickedUpAt: null,
   handedToPostAt: null,
   postalOrders: [],
+  consultations: [],
+  rating: null,
   sequence: 0,
   lastEventAt: null,
 };
@@ -138,4 +154,9 @@ export function latestOrder(s: DossierState, leg: PostalLeg): PostalLegState | n
 /** Whether the post still has work to do on the leg: a pickup not yet handed over, a result not yet tried at the door. */
 export function legUnderway(s: DossierState, leg: PostalLeg): boolean {
   return leg === 'PICKUP' ? s.status === 'PICKUP_REQUESTED' || s.status === 'PICKED_UP' : s.status === 'OUT_FOR_DELIVERY' && s.deliveryAttempts === 0;
+}
+
+/** Consultations still waiting for their answer. */
+export function openConsultations(s: DossierState): ConsultationState[] {
+  return s.consultations.filter((c) => c.answeredAt === null);
 }

@@ -1,7 +1,7 @@
 import type { AlertScope, AlertType } from '@motcua/contracts';
 import { SYSTEM_ACTOR } from './actor';
 import type { DossierEvent } from './events';
-import { appointmentOf, holders, type DossierState } from './state';
+import { appointmentOf, holders, openConsultations, type DossierState } from './state';
 
 /** An SLA timer the dossier's state arms now. */
 export interface ArmedTimer {
@@ -21,7 +21,7 @@ export interface ArmedTimer {
  * members of its current stage that have not finished.
  */
 export function armedTimers(s: DossierState): ArmedTimer[] {
-  return [...processingTimers(s), ...postalLegTimers(s)].filter((t) => !alreadyRaised(s, t)).sort(byInstant);
+  return [...consultationTimers(s), ...processingTimers(s), ...postalLegTimers(s)].filter((t) => !alreadyRaised(s, t)).sort(byInstant);
 }
 
 /**
@@ -89,8 +89,26 @@ export function isOverdue(s: DossierState, now: number): boolean {
   return s.status === 'IN_PROCESSING' && due !== null && now > due;
 }
 
+/**
+ * A consultation's deadline (ONE-STOP.md §4): an answer missing then is escalated to the head of
+ * the one-stop unit. **Decision**: it runs also while the dossier waits for a supplement — the
+ * opinion is owed by another agency, not by the applicant — and ends with the processing (a
+ * dossier whose result is ready, or that ended, escalates nothing more).
+ */
+function consultationTimers(s: DossierState): ArmedTimer[] {
+  if (s.status !== 'IN_PROCESSING' && s.status !== 'SUPPLEMENT_PENDING') return [];
+  return openConsultations(s).map((c) => ({
+    at: c.dueAt,
+    type: 'CONSULTATION_OVERDUE' as const,
+    scope: 'CONSULTATION' as const,
+    agency: c.to,
+    member: null,
+    dueAt: c.dueAt,
+  }));
+}
+
 function alreadyRaised(s: DossierState, t: ArmedTimer): boolean {
-  return s.alerts.some((a) => a.type === t.type && a.scope === t.scope && a.member === t.member && a.at === t.at);
+  return s.alerts.some((a) => a.type === t.type && a.scope === t.scope && a.member === t.member && a.agency === t.agency && a.at === t.at);
 }
 
 function byInstant(a: ArmedTimer, b: ArmedTimer): number {

@@ -11,13 +11,16 @@ export interface ApplicantContact {
   /** Where `address` and `pickupAddress` lie (a one-stop unit's identifier), when given: for the post's transit targets. */
   addressArea?: string | null;
   pickupArea?: string | null;
+  /** Optional: e-mail notifications go here besides SMS. */
+  email?: string | null;
   createdAt: string;
 }
 
 /**
  * The applicant's name, identity number, phone and addresses, given at intake. Workflows, events
  * and Kafka keep only the pseudonymous applicantRef; these stay here, for the activities that need
- * them (a postal order's pickup address) and the users allowed to read them.
+ * them (a postal order's pickup address, the notifications' phone and e-mail) and the users allowed
+ * to read them.
  */
 export interface ApplicantContacts {
   /**
@@ -43,6 +46,7 @@ export class SqlApplicantContacts implements ApplicantContacts {
         pickup_address: c.pickupAddress,
         address_area: c.addressArea ?? null,
         pickup_area: c.pickupArea ?? null,
+        email: c.email ?? null,
       })
       .onConflict((o) => o.column('dossier_code').doNothing())
       .execute();
@@ -60,6 +64,8 @@ export class SqlApplicantContacts implements ApplicantContacts {
       pickupAddress: r.pickup_address,
       addressArea: r.address_area,
       pickupArea: r.pickup_area,
+      // Only when given: a contact without one reads as contacts did before e-mail was kept.
+      ...(r.email ? { email: r.email } : {}),
       createdAt: new Date(r.created_at).toISOString(),
     };
   }

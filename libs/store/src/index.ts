@@ -16,3 +16,6 @@ export { SqlAuditLog } from './audit-log';
 export { SqlReportSource } from './report-source';
 export type { EmbeddedStoreServer, EmbeddedStoreServerOptions } from './embedded-server';
 export { OneSessionAtATime, serveEmbeddedStore } from './embedded-server';
+export type { NotificationKey, NotificationRecord, Notifications, NotificationStatus } from './notifications';
+export { SqlNotifications } from './notifications';
+export { MemoryNotifications } from './testing/memory-notifications';

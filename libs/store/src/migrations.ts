@@ -251,6 +251,30 @@ const MIGRATIONS: Record<string, Migration> = {
       }
     },
   },
+  '0008-notifications': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('applicant_contacts').addColumn('email', 'text').execute();
+      // One row per (event, kind, channel): the idempotency key of a notification. Written before
+      // the provider is called and settled after, so a retried activity finds what was done.
+      await db.schema
+        .createTable('notifications')
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('SMS', 'EMAIL')`))
+        .addColumn('dossier_code', 'text', (c) => c.notNull())
+        .addColumn('recipient', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('PENDING', 'SENT', 'RECORDED', 'FAILED')`))
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('provider_ref', 'text')
+        .addColumn('error', 'text')
+        .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('settled_at', 'timestamptz')
+        .addPrimaryKeyConstraint('notifications_pk', ['event_id', 'kind', 'channel'])
+        .execute();
+      await db.schema.createIndex('notifications_by_dossier').on('notifications').columns(['dossier_code', 'recorded_at']).execute();
+    },
+  },
   '0010-report-times': {
     // What the statutory reports (libs/reports) need beyond 0005: when the legal clock started
     // (for the post, the signed handover), when a dossier was withdrawn, stopped or refused at
@@ -328,7 +352,9 @@ export async function backfillReportTimes<DB>(db: Kysely<DB>): Promise<void> {
 
 /** Brings the schema to the latest version; safe to run from several processes at once (Kysely locks). */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  // Unordered: a store may already hold a later migration than one added since (0010 before 0008,
+  // the two made apart); the missing one is applied then, as none depends on another's order.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new Error(`store migration failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

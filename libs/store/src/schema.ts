@@ -22,6 +22,7 @@ export interface StoreSchema {
   projector_gaps: ProjectorGapTable;
   projector_refused: ProjectorRefusedTable;
   read_model_versions: ReadModelVersionTable;
+  notifications: NotificationTable;
 }
 
 /** One version of the read model: its tables are in schema_name; the rm_* views show the CURRENT one. */
@@ -59,6 +60,8 @@ export interface ApplicantContactTable {
   /** Where the addresses lie: a one-stop unit's Decision 20/2020 identifier (migration 0006). */
   address_area: string | null;
   pickup_area: string | null;
+  /** Where e-mail notifications go (0008; absent from older rows). */
+  email: string | null;
   created_at: Generated<Date>;
 }
 
@@ -231,4 +234,24 @@ export interface ProjectorRefusedTable {
   value: string;
   reason: string;
   at: Generated<Date>;
+}
+
+/**
+ * What the applicant was sent, one row per event, kind and channel (0008): the row is written
+ * before sending and settled after, so a retried activity never sends what was already settled.
+ * `recipient` is masked: the full address stays in applicant_contacts.
+ */
+export interface NotificationTable {
+  event_id: string;
+  kind: string;
+  channel: 'SMS' | 'EMAIL';
+  dossier_code: string;
+  recipient: string;
+  text: string;
+  status: 'PENDING' | 'SENT' | 'RECORDED' | 'FAILED';
+  attempts: number;
+  provider_ref: string | null;
+  error: string | null;
+  recorded_at: Generated<Date>;
+  settled_at: Date | null;
 }

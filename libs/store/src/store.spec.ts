@@ -258,6 +258,26 @@ describe.each(ports)('applicant contacts and postal events (%s)', (_kind, open) 
 });
 
 describe('embedded store on disk', () => {
+  it('applies a migration numbered before one the store already took (0008 after 0010)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-store-'));
+    try {
+      let store = await openStore({ dataDir: dir });
+      // The store as a line without 0008 left it: 0010 taken, no notifications, no e-mail.
+      await sql`delete from kysely_migration where name = '0008-notifications'`.execute(store.db);
+      await sql`drop table notifications`.execute(store.db);
+      await sql`alter table applicant_contacts drop column email`.execute(store.db);
+      await store.close();
+      store = await openStore({ dataDir: dir });
+      const applied = await store.db.selectFrom('kysely_migration' as never).select('name' as never).execute();
+      expect(applied.map((r) => (r as { name: string }).name).sort()).toEqual(MIGRATION_NAMES);
+      await new SqlApplicantContacts(store.db).keep({ dossierCode: 'C1', name: 'A', idNumber: '012345678901', phone: '0912345678', address: null, pickupAddress: null, email: 'a@example.com' });
+      expect(await new SqlApplicantContacts(store.db).of('C1')).toMatchObject({ email: 'a@example.com' });
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps data and applies each migration once across restarts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motcua-store-'));
     try {

@@ -24,6 +24,8 @@ const AUDITED: readonly { method: string; pattern: RegExp; action: string; perso
   { method: 'GET', pattern: /^\/api\/v1\/dossiers\/([^/]+)\/applicant$/, action: 'GET /api/v1/dossiers/{code}/applicant', personalData: true },
   // The forms print the applicant's name from the applicant store.
   { method: 'GET', pattern: /^\/api\/v1\/dossiers\/([^/]+)\/forms\/[^/]+$/, action: 'GET /api/v1/dossiers/{code}/forms/{form}', personalData: true },
+  // Masked addresses, but what a person was told: a personal-data read all the same.
+  { method: 'GET', pattern: /^\/api\/v1\/dossiers\/([^/]+)\/notifications$/, action: 'GET /api/v1/dossiers/{code}/notifications', personalData: true },
   { method: 'GET', pattern: /^\/api\/v1\/audit$/, action: 'GET /api/v1/audit', personalData: true },
   { method: 'POST', pattern: /^\/api\/v1\/postal\/events$/, action: 'POST /api/v1/postal/events', personalData: false },
 ];

@@ -21,6 +21,8 @@ export interface ApiConfig {
   healthTimeoutMs: number;
   /** How long a query or an update may take before the API answers 503. */
   temporalCallTimeoutMs: number;
+  /** How long a dossier stays open for the applicant's rating once the result is returned (RATING_WINDOW_DAYS, calendar days; 0: none). */
+  ratingWindowMs: number;
   /** The operational store: PostgreSQL (DATABASE_URL) or embedded PGlite (STORE_DIR). */
   store: StoreLocation;
   /**
@@ -64,6 +66,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     ...applicantRefKey(env),
     healthTimeoutMs: intFrom(env, 'API_HEALTH_TIMEOUT_MS', 2000, 100, 60_000),
     temporalCallTimeoutMs: intFrom(env, 'API_TEMPORAL_TIMEOUT_MS', 15_000, 100, 600_000),
+    ratingWindowMs: intFrom(env, 'RATING_WINDOW_DAYS', 30, 0, 365) * 86_400_000,
     store: storeLocationFromEnv(env),
     auth: {
       issuer: env.AUTH_ISSUER || null,

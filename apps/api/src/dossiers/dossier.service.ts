@@ -96,6 +96,7 @@ export class DossierService {
       pickupAddress: input.channel === 'POSTAL' ? (input.pickupAddress ?? null) : null,
       addressArea: input.applicant.addressArea ?? null,
       pickupArea: input.channel === 'POSTAL' ? (input.pickupArea ?? null) : null,
+      ...(input.applicant.email ? { email: input.applicant.email } : {}),
     });
     return this.gateway.open({ ...registration, code }, first, `create:${request?.id ?? randomUUID()}`);
   }

@@ -15,6 +15,7 @@ const CONTRACT_PATHS: [string, string][] = [
   ['get', '/api/v1/dossiers/{code}'],
   ['get', '/api/v1/dossiers/{code}/notes'],
   ['get', '/api/v1/dossiers/{code}/applicant'],
+  ['get', '/api/v1/dossiers/{code}/notifications'],
   ['post', '/api/v1/postal/events'],
   ['get', '/api/v1/reports/ii06a'],
   ['get', '/api/v1/reports/766'],

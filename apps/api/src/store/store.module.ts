@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlPostalEvents, SqlReportSource, SqlRequestKeys, type Store } from '@motcua/store';
+import { openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlNotifications, SqlPostalEvents, SqlReportSource, SqlRequestKeys, type Store } from '@motcua/store';
 import { REPORT_SOURCE } from '../reports/reports.tokens';
 import type { ApiConfig } from '../config/api-config';
 import { READ_MODEL } from '../breaches/breach.tokens';
-import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, POSTAL_EVENTS, REQUEST_KEYS, STORE } from './store.tokens';
+import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, NOTIFICATIONS, POSTAL_EVENTS, REQUEST_KEYS, STORE } from './store.tokens';
 
 @Injectable()
 class StoreCloser implements OnApplicationShutdown {
@@ -45,9 +45,10 @@ export class StoreModule {
         // The read model the projector folds: in this store when both open the same one (DATABASE_URL).
         { provide: REPORT_SOURCE, useFactory: (s: Store) => new SqlReportSource(s.db), inject: [STORE] },
         { provide: READ_MODEL, useFactory: (s: Store) => s.db, inject: [STORE] },
+        { provide: NOTIFICATIONS, useFactory: (s: Store) => new SqlNotifications(s.db), inject: [STORE] },
         StoreCloser,
       ],
-      exports: [READ_MODEL, REQUEST_KEYS, DOSSIER_NOTES, AUDIT_LOG, APPLICANT_CONTACTS, POSTAL_EVENTS, REPORT_SOURCE],
+      exports: [READ_MODEL, REQUEST_KEYS, DOSSIER_NOTES, AUDIT_LOG, APPLICANT_CONTACTS, POSTAL_EVENTS, REPORT_SOURCE, NOTIFICATIONS],
     };
   }
 }

@@ -5,3 +5,4 @@ export const DOSSIER_NOTES = Symbol('DossierNotes');
 export const AUDIT_LOG = Symbol('AuditLog');
 export const APPLICANT_CONTACTS = Symbol('ApplicantContacts');
 export const POSTAL_EVENTS = Symbol('PostalEvents');
+export const NOTIFICATIONS = Symbol('Notifications');

@@ -72,7 +72,7 @@ export class TemporalDossierGateway implements DossierGateway {
           startWorkflowOperation: new WithStartWorkflowOperation(dossierWorkflow, {
             workflowId: registration.code,
             taskQueue: this.taskQueue,
-            args: [{ registration }],
+            args: [{ registration, ...(this.config.ratingWindowMs > 0 ? { ratingWindowMs: this.config.ratingWindowMs } : {}) }],
             workflowIdConflictPolicy: 'USE_EXISTING',
             // A code is never reused: a closed dossier is not started again under it.
             workflowIdReusePolicy: 'REJECT_DUPLICATE',

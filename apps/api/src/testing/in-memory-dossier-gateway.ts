@@ -2,7 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { calendarFor } from '@motcua/calendar';
 import { type DossierListItem, type DossierStatus, TERMINAL_STATUSES } from '@motcua/contracts';
-import { Dossier, isRefusal, parseCommand, toView, type Actor, type DossierView, type RecordedEvent } from '@motcua/dossier';
+import { Dossier, isRefusal, parseCommand, RATEABLE, toView, type Actor, type DossierView, type RecordedEvent } from '@motcua/dossier';
 import { ruleViolation } from '../errors/api-error';
 import type { DossierGateway, OpeningCommand, PostalCommand } from '../dossiers/dossier-gateway';
 import type { DossierListFilter, ListScope } from '../dossiers/dossier-list.query';
@@ -59,7 +59,8 @@ export class InMemoryDossierGateway implements DossierGateway {
     if (!d) throw new WorkflowNotFoundError('workflow not found', code, undefined);
     const memo = requestId && `${code}|${requestId}`;
     if (memo && this.answered.has(memo)) return this.answered.get(memo)!;
-    if (TERMINAL_STATUSES.includes(d.state.status as DossierStatus)) {
+    // As the workflow, which stays open for the rating once the result is returned.
+    if (TERMINAL_STATUSES.includes(d.state.status as DossierStatus) && !(action === 'rate' && RATEABLE.includes(d.state.status as DossierStatus) && !d.state.rating)) {
       throw ruleViolation('LIFECYCLE.DOSSIER_CLOSED', `dossier ${code} is closed: nothing more can happen to it`);
     }
     const view = this.apply(code, d, action, arg, requestId);

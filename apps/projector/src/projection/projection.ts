@@ -221,6 +221,10 @@ const HANDLERS: { readonly [T in DossierEventType]: Handler<T> } = {
   PostalOrderPlaced: none,
   PostalOrderRefused: none,
   PostalOrderCancelled: none,
+  // The read model keeps no consultation table yet: the envelope, and a missed answer's alert row.
+  ConsultationRequested: none,
+  ConsultationAnswered: none,
+  SatisfactionRated: none,
 };
 
 /** The event types this projection folds: all of them (the mapped type above checks it). */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AlertRaisedSchema } from './alerts';
 import { ApologyIssuedSchema } from './apology';
+import { ConsultationAnsweredSchema, ConsultationRequestedSchema } from './consultation';
+import { SatisfactionRatedSchema } from './rating';
 import {
   DossierAcceptedSchema,
   DossierRegisteredSchema,
@@ -27,6 +29,8 @@ export * from './result';
 export * from './alerts';
 export * from './postal-orders';
 export * from './handoffs';
+export * from './consultation';
+export * from './rating';
 
 /**
  * Every dossier event's payload schema, by type, in the order a dossier's life meets them. The
@@ -63,6 +67,9 @@ export const DossierEventPayloadSchemas = {
   PostalOrderPlaced: PostalOrderPlacedSchema,
   PostalOrderRefused: PostalOrderRefusedSchema,
   PostalOrderCancelled: PostalOrderCancelledSchema,
+  ConsultationRequested: ConsultationRequestedSchema,
+  ConsultationAnswered: ConsultationAnsweredSchema,
+  SatisfactionRated: SatisfactionRatedSchema,
 } as const;
 
 export type DossierEventTypeName = keyof typeof DossierEventPayloadSchemas;
@@ -107,6 +114,9 @@ export const DOSSIER_EVENT_SCHEMA_VERSIONS: { readonly [T in DossierEventTypeNam
   PostalOrderPlaced: 1,
   PostalOrderRefused: 1,
   PostalOrderCancelled: 1,
+  ConsultationRequested: 1,
+  ConsultationAnswered: 1,
+  SatisfactionRated: 1,
 };
 
 /** The payload of any dossier event, discriminated by its `type`. */

@@ -36,11 +36,14 @@ const EVERY: Record<CommandType, true> = {
   postalOrderPlaced: true,
   postalOrderRefused: true,
   postalOrderCancelled: true,
+  consult: true,
+  answerConsultation: true,
+  rate: true,
 };
 /** The commands an actor may be given; the engine's own (ENGINE_ONLY) are no one's to give. */
 export const COMMAND_TYPES = (Object.keys(EVERY) as CommandType[]).filter((t) => !(ENGINE_ONLY as readonly string[]).includes(t));
 /** The commands that name the agency they act for. */
-export const AGENCY_COMMANDS = ['complete', 'requestSupplement', 'apologize', 'assign', 'appraise', 'approve', 'reject', 'stop'] as const satisfies readonly CommandType[];
+export const AGENCY_COMMANDS = ['complete', 'requestSupplement', 'apologize', 'assign', 'appraise', 'approve', 'reject', 'stop', 'consult', 'answerConsultation'] as const satisfies readonly CommandType[];
 
 export const UNIT = '000.00.00.H42';
 export const VN_GOV = calendarFor('VN-GOV');
@@ -60,6 +63,8 @@ export interface CommandFields {
   procedure?: ProcedureVersion;
   /** apologize. */
   newAppointment?: string;
+  /** consult: the consulted agency. */
+  to?: string;
 }
 
 /** A well-formed command of `type` (the fields a type does not take are ignored). */
@@ -98,6 +103,12 @@ export function commandOf(type: CommandType, by: Actor, instant: number, f: Comm
       return { ...given, type, agency };
     case 'apologize':
       return { ...given, type, agency, newAppointment: f.newAppointment ?? '2026-03-13T17:00:00+07:00' };
+    case 'consult':
+      return { ...given, type, agency, to: f.to ?? 'CONSULTED', allotted: { amount: 1, unit: 'WORKING_DAYS' } };
+    case 'answerConsultation':
+      return { ...given, type, agency };
+    case 'rate':
+      return { ...given, type, level: 'SATISFIED' };
     case 'requestPickup':
     case 'postalReturnedToSender':
     case 'requestIntakeSupplement':

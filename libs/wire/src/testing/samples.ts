@@ -199,6 +199,27 @@ export const SAMPLE_EVENTS: { readonly [T in DossierEventType]: Sample<T> } = {
     { type: 'PostalOrderCancelled', at: t('2026-03-02T10:00:00+07:00'), by: system, leg: 'PICKUP', n: 1, orderRef: `${CODE}:PICKUP:1`, alreadyGone: false },
     'WITHDRAWN',
   ),
+  ConsultationRequested: recorded(
+    26,
+    {
+      type: 'ConsultationRequested',
+      at: t('2026-03-03T10:00:00+07:00'),
+      by: agencyOfficer,
+      consultation: 0,
+      agency: 'SO_TU_PHAP',
+      to: 'CONG_AN_TINH',
+      allotted: { amount: 2, unit: 'WORKING_DAYS' },
+      dueAt: t('2026-03-05T17:00:00+07:00'),
+      calendar: 'VN-GOV@2026.1',
+    },
+    'IN_PROCESSING',
+  ),
+  ConsultationAnswered: recorded(
+    27,
+    { type: 'ConsultationAnswered', at: t('2026-03-06T09:00:00+07:00'), by: agencyOfficer, consultation: 0, agency: 'CONG_AN_TINH', outcome: 'LATE' },
+    'IN_PROCESSING',
+  ),
+  SatisfactionRated: recorded(28, { type: 'SatisfactionRated', at: t('2026-03-12T09:30:00+07:00'), by: officer, level: 'VERY_SATISFIED' }, 'RETURNED'),
 };
 
 export const SAMPLE_RECORDED_EVENTS: readonly RecordedEvent[] = Object.values(SAMPLE_EVENTS);
