@@ -5,7 +5,6 @@ import { ScenarioSchema, type Scenario } from '@motcua/contracts';
 import { eventId, toView, type DossierState, type RecordedEvent } from '@motcua/dossier';
 // Test-only: the domain's scenario harness is not in @motcua/dossier's public API (the API's and the
 // scenario runner's specs reach it the same way); this file is loaded by specs only.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { runThroughDomain } from '../../../../libs/dossier/src/testing/scenario-harness';
 import type { StoreSchema } from '@motcua/store';
 import { toCloudEvent } from '@motcua/wire';
