@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
 import { brokersFromEnv, KafkaSubscriber, KafkaTopicAdmin } from '@motcua/event-bus';
 import { openStore, storeLocationFromEnv } from '@motcua/store';
+import { AlertWebhookSender, alertWebhookFromEnv } from './alerts/alert-webhook-sender';
 import { Projector, serveMetrics } from './projector';
 
 /**
@@ -22,16 +23,20 @@ async function main() {
   const port = Number(process.env.PROJECTOR_PORT ?? 3110);
   const kafka = { brokers: brokersFromEnv(), clientId: 'motcua-projector' };
 
+  // Read before anything opens: a malformed webhook setting stops the start, not the first alert.
+  const webhook = alertWebhookFromEnv();
   const store = await openStore(location);
   const admin = new KafkaTopicAdmin(kafka);
   // The same settings as the worker and infra/local/kafka-topics.js, should the projector be first.
   await admin.ensureTopic(topic, { partitions: Number(process.env.KAFKA_PARTITIONS ?? 3), keepForever: true });
   await admin.close();
 
-  const projector = new Projector({ db: store.db, subscriber: new KafkaSubscriber(kafka), topic, group, log });
+  const alerts = webhook ? new AlertWebhookSender({ db: store.db, ...webhook, log }) : undefined;
+  const projector = new Projector({ db: store.db, subscriber: new KafkaSubscriber(kafka), topic, group, log, alerts });
   await projector.start();
+  alerts?.start();
   const server: Server = await serveMetrics(projector, port, process.env.PROJECTOR_HOST ?? '127.0.0.1');
-  log('info', 'projector started', { topic, group, store: store.engine, metrics: `http://127.0.0.1:${port}/metrics`, kafka: kafka.brokers });
+  log('info', 'projector started', { topic, group, store: store.engine, metrics: `http://127.0.0.1:${port}/metrics`, kafka: kafka.brokers, alertWebhook: webhook ? new URL(webhook.url).origin : null });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -40,6 +45,7 @@ async function main() {
     log('info', 'projector stopping', { signal });
     server.close();
     await projector.stop();
+    await alerts?.stop();
     await store.close();
     log('info', 'projector stopped', projector.totals);
     process.exit(0);

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { BatchSubscriber, EventSubscription, ReceivedBatch } from '@motcua/event-bus';
 import type { StoreSchema } from '@motcua/store';
+import type { AlertWebhookSender } from './alerts/alert-webhook-sender';
 import { foldBatch, type FoldStats } from './projection/fold';
 
 export type Log = (level: string, msg: string, fields?: Record<string, unknown>) => void;
@@ -18,6 +19,8 @@ export interface ProjectorOptions {
   /** Called after each batch is committed to the store (tests: to crash right there). */
   afterBatch?: (b: ReceivedBatch, stats: FoldStats) => Promise<void>;
   log?: Log;
+  /** The alerts' webhook (ALERT_WEBHOOK_URL): when set, folds fill its outbox and /metrics shows it. */
+  alerts?: AlertWebhookSender;
 }
 
 /**
@@ -55,7 +58,7 @@ export class Projector {
 
   private async fold(b: ReceivedBatch): Promise<void> {
     await this.o.beforeBatch?.(b);
-    const stats = await foldBatch(this.o.db, { group: this.o.group, topic: b.topic, partition: b.partition, messages: b.messages });
+    const stats = await foldBatch(this.o.db, { group: this.o.group, topic: b.topic, partition: b.partition, messages: b.messages, enqueueAlerts: !!this.o.alerts });
     this.totals.applied += stats.applied;
     this.totals.duplicates += stats.duplicates;
     this.totals.gaps += stats.gaps;
@@ -98,6 +101,7 @@ export class Projector {
       '# HELP motcua_projector_consumer_lag Messages of the partition not folded yet, as of its last batch.',
       '# TYPE motcua_projector_consumer_lag gauge',
       ...[...this.lag.entries()].sort(([a], [b]) => a - b).map(([p, lag]) => `motcua_projector_consumer_lag{topic="${this.o.topic}",partition="${p}"} ${lag}`),
+      ...(this.o.alerts ? await this.o.alerts.metrics() : []),
     ];
     return lines.join('\n') + '\n';
   }

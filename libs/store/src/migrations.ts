@@ -318,6 +318,29 @@ const MIGRATIONS: Record<string, Migration> = {
       await backfillReportTimes(db);
     },
   },
+  '0011-alert-webhook-outbox': {
+    // Near-due and overdue alerts pushed to the operations team's webhook (apps/projector/src/alerts).
+    // Operational state, not the read model: a plain table outside the versions (a rebuild must
+    // not send again what was sent). Filled in the projector's fold transaction, keyed by the
+    // event id (a replayed event adds nothing); `position` is the order of raising, which the
+    // sender keeps. `body` is the JSON sent, fixed once so every attempt signs the same bytes.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('alert_webhook_outbox')
+        .addColumn('event_id', 'text', (c) => c.primaryKey())
+        .addColumn('position', 'serial', (c) => c.notNull().unique())
+        .addColumn('dossier_code', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('raised_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('PENDING').check(sql`status in ('PENDING', 'SENT', 'FAILED')`))
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('last_error', 'text')
+        .addColumn('settled_at', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('alert_webhook_outbox_by_status').on('alert_webhook_outbox').columns(['status', 'position']).execute();
+    },
+  },
 };
 
 /**

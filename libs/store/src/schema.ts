@@ -23,6 +23,7 @@ export interface StoreSchema {
   projector_refused: ProjectorRefusedTable;
   read_model_versions: ReadModelVersionTable;
   notifications: NotificationTable;
+  alert_webhook_outbox: AlertWebhookOutboxTable;
 }
 
 /** One version of the read model: its tables are in schema_name; the rm_* views show the CURRENT one. */
@@ -253,5 +254,22 @@ export interface NotificationTable {
   provider_ref: string | null;
   error: string | null;
   recorded_at: Generated<Date>;
+  settled_at: Date | null;
+}
+
+/**
+ * Near-due and overdue alerts waiting for, or done with, the operations team's webhook (0011):
+ * one row per AlertRaised event, sent at least once in `position` order.
+ */
+export interface AlertWebhookOutboxTable {
+  event_id: string;
+  position: Generated<number>;
+  dossier_code: string;
+  body: string;
+  raised_at: Date;
+  status: Generated<'PENDING' | 'SENT' | 'FAILED'>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  last_error: string | null;
   settled_at: Date | null;
 }

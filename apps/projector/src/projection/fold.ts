@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { RecordedEvent } from '@motcua/dossier';
 import type { StoreSchema } from '@motcua/store';
 import { CloudEventRefused, fromCloudEvent } from '@motcua/wire';
+import { enqueueAlert } from '../alerts/alert-outbox';
 import { applyChanges } from './apply';
 import { foldIntoCurrentVersion } from './read-model-version';
 import { changesOf } from './projection';
@@ -18,6 +19,12 @@ export interface FoldBatch {
   readonly partition: number;
   /** In partition order. */
   readonly messages: readonly FoldMessage[];
+  /**
+   * Put near-due and overdue alerts in the webhook's outbox as they are folded (only when a
+   * webhook is configured: otherwise the outbox would grow unread, and a later configuration
+   * would push a stale backlog).
+   */
+  readonly enqueueAlerts?: boolean;
 }
 
 export interface FoldStats {
@@ -101,7 +108,7 @@ export async function foldBatch(db: Kysely<StoreSchema>, batch: FoldBatch): Prom
         for (const row of await trx.selectFrom('projector_gaps').select('code').where('code', 'in', some).where('resolved_at', 'is', null).execute()) held.add(row.code);
       }
       // The first copy of an id in this batch is the one archived now.
-      for (const { r } of decoded) await foldOne(trx, r, archived.delete(r.id), archived, last, held, stats);
+      for (const { r } of decoded) await foldOne(trx, r, archived.delete(r.id), archived, last, held, stats, batch.enqueueAlerts ?? false);
     }
     const next = (BigInt(batch.messages[batch.messages.length - 1].offset) + 1n).toString();
     await trx
@@ -122,7 +129,12 @@ async function foldOne(
   lastOf: Map<string, number>,
   held: Set<string>,
   stats: FoldStats,
+  enqueueAlerts: boolean,
 ) {
+  const apply = async (e: RecordedEvent) => {
+    await applyChanges(trx, changesOf(e));
+    if (enqueueAlerts) await enqueueAlert(trx, e);
+  };
   const last = lastOf.get(r.code) ?? 0;
   if (r.sequence <= last) {
     stats.duplicates++;
@@ -138,7 +150,7 @@ async function foldOne(
     stats.gaps++;
     return;
   }
-  await applyChanges(trx, changesOf(r));
+  await apply(r);
   stats.applied++;
   let folded = r.sequence;
   if (held.has(r.code)) {
@@ -146,7 +158,7 @@ async function foldOne(
     for (;;) {
       const next = await trx.selectFrom('event_archive').select(['id', 'cloud_event']).where('code', '=', r.code).where('sequence', '=', folded + 1).executeTakeFirst();
       if (!next || pending.has(next.id)) break;
-      await applyChanges(trx, changesOf(fromCloudEvent(next.cloud_event)));
+      await apply(fromCloudEvent(next.cloud_event));
       stats.applied++;
       folded++;
     }
