@@ -9,8 +9,10 @@
 set -euo pipefail
 LOG_TAG=bench
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
-# A private state folder: nothing of `npm start`'s .infra/ is touched.
-export MOTCUA_STATE_DIR="${MOTCUA_STATE_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/motcua-bench.XXXXXX")}"
+# A private state folder (removed at the end unless given): nothing of `npm start`'s .infra/ is touched.
+own_state=""
+[[ -n ${MOTCUA_STATE_DIR:-} ]] || own_state=$(mktemp -d "${TMPDIR:-/tmp}/motcua-bench.XXXXXX")
+export MOTCUA_STATE_DIR="${MOTCUA_STATE_DIR:-$own_state}"
 export MOTCUA_FREE_PORTS=1 TEMPORAL_HEADLESS=1
 # shellcheck source=../local/lib.sh
 . "$root/infra/local/lib.sh"
@@ -31,21 +33,24 @@ cleanup() {
   "$MOTCUA_LOCAL_DIR/store.sh" stop || true
   [[ -n $idp_external ]] || "$MOTCUA_LOCAL_DIR/identity.sh" stop || true
   "$MOTCUA_LOCAL_DIR/stack.sh" down || true
+  [[ -z $own_state ]] || rm -rf "$own_state"
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-stack_env=$("$MOTCUA_LOCAL_DIR/stack.sh" up)
-set -a
-eval "$stack_env"
-set +a
+# export_lines CMD…: exports the VAR=value lines CMD prints (stack.sh up, identity.sh env).
+export_lines() {
+  local lines
+  lines=$("$@") || die "$* failed"
+  set -a
+  eval "$lines"
+  set +a
+}
+export_lines "$MOTCUA_LOCAL_DIR/stack.sh" up
 "$MOTCUA_LOCAL_DIR/identity.sh" start
-idp_env=$("$MOTCUA_LOCAL_DIR/identity.sh" env)
-set -a
-eval "$idp_env"
-set +a
+export_lines "$MOTCUA_LOCAL_DIR/identity.sh" env
 "$MOTCUA_LOCAL_DIR/store.sh" start
 DATABASE_URL=$("$MOTCUA_LOCAL_DIR/store.sh" url)
 API_PORT=$(free_port 1)
