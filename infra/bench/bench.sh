@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# npm run bench -- [--dossiers N] [--concurrency C] [--batch B]
+# A benchmark, not a test (npm test never runs it): end-to-end load through the HTTP API of the
+# built API and worker, beside a bare Temporal workflow of the same shape on the same server, in
+# alternating batches. Starts a private stack on free ports (Temporal, Kafka, store server,
+# identity provider) unless TEMPORAL_ADDRESS / KAFKA_BROKERS / AUTH_ISSUER name running ones, and
+# stops everything it started. Progress on stderr; the last stdout line is one JSON summary
+# (infra/bench/load.ts says what each number is).
+set -euo pipefail
+LOG_TAG=bench
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
+# A private state folder (removed at the end unless given): nothing of `npm start`'s .infra/ is touched.
+own_state=""
+[[ -n ${MOTCUA_STATE_DIR:-} ]] || own_state=$(mktemp -d "${TMPDIR:-/tmp}/motcua-bench.XXXXXX")
+export MOTCUA_STATE_DIR="${MOTCUA_STATE_DIR:-$own_state}"
+export MOTCUA_FREE_PORTS=1 TEMPORAL_HEADLESS=1
+# shellcheck source=../local/lib.sh
+. "$root/infra/local/lib.sh"
+cd "$MOTCUA_ROOT"
+
+log "building the API, the worker, the identity provider and the store server (dist/; unchanged sources come from the Nx cache)"
+NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run-many -t build -p api worker identity store-server --outputStyle=static >&2 ||
+  die "the build failed (above)"
+
+APPS="$STATE_DIR/apps"
+mkdir -p "$APPS"
+idp_external=${AUTH_ISSUER:-}
+cleanup() {
+  local rc=$?
+  log "stopping what the benchmark started"
+  stop_pidfile "$APPS/api.pid" 15 || true
+  stop_pidfile "$APPS/worker.pid" 15 || true
+  "$MOTCUA_LOCAL_DIR/store.sh" stop || true
+  [[ -n $idp_external ]] || "$MOTCUA_LOCAL_DIR/identity.sh" stop || true
+  "$MOTCUA_LOCAL_DIR/stack.sh" down || true
+  [[ -z $own_state ]] || rm -rf "$own_state"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# export_lines CMD…: exports the VAR=value lines CMD prints (stack.sh up, identity.sh env).
+export_lines() {
+  local lines
+  lines=$("$@") || die "$* failed"
+  set -a
+  eval "$lines"
+  set +a
+}
+export_lines "$MOTCUA_LOCAL_DIR/stack.sh" up
+"$MOTCUA_LOCAL_DIR/identity.sh" start
+export_lines "$MOTCUA_LOCAL_DIR/identity.sh" env
+"$MOTCUA_LOCAL_DIR/store.sh" start
+DATABASE_URL=$("$MOTCUA_LOCAL_DIR/store.sh" url)
+API_PORT=$(free_port 1)
+API_HOST=127.0.0.1
+APPLICANT_REF_SECRET=$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))')
+POSTAL_WEBHOOK_SECRETS="whsec_$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64"))')"
+# No post in this run's shapes: the worker's orders would wait for one.
+POSTAL_API_URL="http://127.0.0.1:$(free_port 1)"
+export DATABASE_URL API_PORT API_HOST APPLICANT_REF_SECRET POSTAL_WEBHOOK_SECRETS POSTAL_API_URL KAFKAJS_NO_PARTITIONER_WARNING=1
+
+start_detached "$APPS/worker.pid" "$APPS/worker.log" \
+  env MOTCUA_WORKFLOW_BUNDLE=dist/apps/worker/workflow-bundle.js node dist/apps/worker/main.js
+start_detached "$APPS/api.pid" "$APPS/api.log" node dist/apps/api/main.js
+WAIT_PIDFILE="$APPS/api.pid" wait_for 90 "$APPS/api.log" "API on port $API_PORT" \
+  node -e "fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "http://$API_HOST:$API_PORT/health"
+WAIT_PIDFILE="$APPS/worker.pid" wait_for 90 "$APPS/worker.log" "the worker" grep -qF '"msg":"worker started"' "$APPS/worker.log"
+
+# Tokens of seeded accounts, got as a person logs in (apps/identity's token command).
+token() { node_modules/.bin/tsx --tsconfig tsconfig.json apps/identity/src/token-cli.ts "$@"; }
+BENCH_ONE_STOP_TOKEN=$(token --role ONE_STOP_OFFICER --agency 000.31.25.H26)
+BENCH_AGENCY_TOKEN=$(token --role AGENCY_OFFICER --agency UBND_XA)
+export BENCH_ONE_STOP_TOKEN BENCH_AGENCY_TOKEN
+export BENCH_API_URL="http://$API_HOST:$API_PORT" BENCH_API_PID="$(<"$APPS/api.pid")" BENCH_WORKER_PID="$(<"$APPS/worker.pid")"
+
+log "driving the load (API $BENCH_API_URL, Temporal $TEMPORAL_ADDRESS, Kafka $KAFKA_BROKERS)"
+node_modules/.bin/tsx --tsconfig tsconfig.json infra/bench/load.ts "$@"
