@@ -56,7 +56,12 @@ class FakeOperator implements PostalOperator {
   }
 }
 
-describe('postal orders (workflow)', () => {
+/**
+ * One time-skipping server and its helpers per describe block: the transit-target test sleeps days
+ * of workflow time, and after the other tests' dossiers on the same server it sometimes never woke
+ * (seen under load: the test's 180 s ran out in `env.sleep`), so it runs on a server of its own.
+ */
+function onItsOwnServer() {
   let server: TimeSkipping;
   let seq = 0;
   beforeAll(async () => (server = await startTimeSkipping()));
@@ -104,6 +109,12 @@ describe('postal orders (workflow)', () => {
     }
     throw new Error(`no ${type} recorded`);
   }
+
+  return { withWorker, start, eventually };
+}
+
+describe('postal orders (workflow)', () => {
+  const { withWorker, start, eventually } = onItsOwnServer();
 
   it('places a pickup order once under its key, though the first answer was lost and the second was "busy"', async () => {
     const operator = new FakeOperator();
@@ -158,6 +169,11 @@ describe('postal orders (workflow)', () => {
       expect(publisher.sent.map((s) => JSON.parse(s.message.value).id)).toEqual(events.map((r) => r.id));
     });
   });
+
+});
+
+describe('postal transit targets (workflow)', () => {
+  const { withWorker, start, eventually } = onItsOwnServer();
 
   it('a return leg past its transit target (J+4 between provinces) raises POSTAL_LEG_LATE, the post\'s, on no agency', async () => {
     const operator = new FakeOperator();
