@@ -4,35 +4,7 @@ import type { StoreSchema } from '@motcua/store';
 import type { Kysely } from 'kysely';
 import type { ListScope } from '../dossiers/dossier-list.query';
 import { deadlineStateOf, groupBy } from '../read-model/deadline-state';
-
-/** Who holds a dossier now: its receiving one-stop unit, or an agency with its part of the current stage. */
-export interface Holder {
-  readonly kind: 'UNIT' | 'AGENCY';
-  readonly id: string;
-}
-
-/**
- * One line of the officers' workbench queue: a dossier as one holder holds it (a dossier held by
- * the two agencies of a parallel stage is a line for each). Instants are RFC 3339 in Vietnam time.
- */
-export interface WorkbenchItem {
-  /** `code@UNIT:<unit>` or `code@AGENCY:<agency>`: what a stream's `remove` names. */
-  readonly key: string;
-  readonly code: string;
-  readonly procedure: { readonly code: string; readonly name: string | null };
-  readonly status: string;
-  readonly channel: string | null;
-  readonly holder: Holder;
-  readonly stage: number | null;
-  /** The holder's deadline: the unit's is the appointment (the new one after an apology), an agency's its part's; none while a supplement is awaited or before acceptance. */
-  readonly dueAt: string | null;
-  /** The appointment the applicant holds (after an apology, its new one). */
-  readonly appointment: string | null;
-  readonly state: 'ON_TIME' | 'NEAR_DUE' | 'OVERDUE';
-  /** When the holder received it: the agency's part started; for the unit, the submission (the post's handover). */
-  readonly receivedAt: string | null;
-  readonly lastEventAt: string;
-}
+import type { WorkbenchItem } from './workbench-schemas';
 
 /** What a queue request narrows the read to, beside the reader's scope. */
 export interface QueueNarrowing {

@@ -3,6 +3,7 @@ import { openStream } from '../testing/event-stream-reader';
 import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
 import { startTestApp, type TestApp } from '../testing/start-test-app';
 import { people } from '../testing/test-tokens';
+import { WorkbenchPageSchema } from './workbench-schemas';
 
 /**
  * GET /api/v1/workbench/queue and /stream: each caller's holdings and nothing else, the query's
@@ -65,6 +66,7 @@ describe('the workbench queue', () => {
     expect(codes((await queue(people.oneStop(UNIT_A))).body)).toEqual([INTAKE_A]);
     expect(codes((await queue(people.oneStop(UNIT_B))).body)).toEqual([INTAKE_B]);
     const agency = await queue(people.officer('SO_TU_PHAP'));
+    expect(WorkbenchPageSchema.strict().parse(agency.body)).toEqual(agency.body);
     expect(agency.body).toEqual({
       total: 1,
       page: 1,
