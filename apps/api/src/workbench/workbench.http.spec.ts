@@ -1,7 +1,7 @@
-import { openStore, type Store } from '@motcua/store';
+import type { Store } from '@motcua/store';
 import { openStream } from '../testing/event-stream-reader';
-import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
-import { startTestApp, type TestApp } from '../testing/start-test-app';
+import { clearReadModel, startReadModelApp } from '../testing/read-model-app';
+import type { TestApp } from '../testing/start-test-app';
 import { people } from '../testing/test-tokens';
 import { WorkbenchPageSchema } from './workbench-schemas';
 
@@ -38,17 +38,11 @@ describe('the workbench queue', () => {
   const streamUrl = (ticket: string) => `${t.url}/api/v1/workbench/stream?ticket=${encodeURIComponent(ticket)}`;
 
   beforeAll(async () => {
-    store = await openStore({});
-    t = await startTestApp({
-      gateway: new InMemoryDossierGateway(),
-      readModel: store.db,
-      clock: { now: () => NOW },
-      config: { stream: { feedIntervalMs: 50, heartbeatMs: 300, retryMs: 500, ticketTtlMs: 60_000 } },
-    });
+    ({ store, t } = await startReadModelApp(NOW));
   });
 
   beforeEach(async () => {
-    for (const table of ['rm_alerts', 'rm_stage_members', 'rm_dossiers'] as const) await store.db.deleteFrom(table).execute();
+    await clearReadModel(store);
     // Unit A's dossier at SO_TU_PHAP (then UBND_TINH), unit A's and unit B's intakes.
     await dossier(AT_AGENCY, UNIT_A, 'IN_PROCESSING', NOW + 72 * H);
     await startPart(AT_AGENCY, 0, 0, 'SO_TU_PHAP', true);
