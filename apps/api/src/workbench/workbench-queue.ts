@@ -60,7 +60,6 @@ export async function readWorkbenchQueue(db: Kysely<StoreSchema>, now: number, s
   const items: WorkbenchItem[] = [];
   for (const d of dossiers) {
     const stateOf = deadlineStateOf(alertsOf.get(d.code) ?? [], now);
-    const stopped = clockStopped(d.status);
     const base = {
       code: d.code,
       procedure: { code: d.procedure_code, name: d.procedure_name },
@@ -69,31 +68,25 @@ export async function readWorkbenchQueue(db: Kysely<StoreSchema>, now: number, s
       appointment: iso(d.final_appointment ?? d.appointment),
       lastEventAt: toLocalIso(d.last_event_at.getTime()),
     };
-    if ((UNIT_WORK_STATUSES as readonly string[]).includes(d.status)) {
-      const due = stopped ? null : (d.final_appointment ?? d.appointment);
-      items.push({
+    // One holder's line: its deadline (none while the clocks stand still) and where that stands.
+    const line = (holder: WorkbenchItem['holder'], stage: number | null, due: Date | null, alertScope: 'DOSSIER' | 'STAGE', member: number | null, receivedAt: Date | null): WorkbenchItem => {
+      const dueAt = clockStopped(d.status) ? null : due;
+      return {
         ...base,
-        key: `${d.code}@UNIT:${d.unit}`,
-        holder: { kind: 'UNIT', id: d.unit },
-        stage: d.current_stage,
-        dueAt: iso(due),
-        state: due === null ? 'ON_TIME' : (stateOf('DOSSIER', due.getTime(), null) ?? 'ON_TIME'),
-        receivedAt: iso(d.submitted_at ?? d.clock_started_at),
-      });
+        key: `${d.code}@${holder.kind}:${holder.id}`,
+        holder,
+        stage,
+        dueAt: iso(dueAt),
+        state: dueAt === null ? 'ON_TIME' : (stateOf(alertScope, dueAt.getTime(), member) ?? 'ON_TIME'),
+        receivedAt: iso(receivedAt),
+      };
+    };
+    if ((UNIT_WORK_STATUSES as readonly string[]).includes(d.status)) {
+      items.push(line({ kind: 'UNIT', id: d.unit }, d.current_stage, d.final_appointment ?? d.appointment, 'DOSSIER', null, d.submitted_at ?? d.clock_started_at));
     }
     if ((AGENCY_WORK_STATUSES as readonly string[]).includes(d.status)) {
       for (const m of membersOf.get(d.code) ?? []) {
-        if (m.stage !== d.current_stage) continue;
-        const due = stopped ? null : m.due_at;
-        items.push({
-          ...base,
-          key: `${d.code}@AGENCY:${m.agency}`,
-          holder: { kind: 'AGENCY', id: m.agency },
-          stage: m.stage,
-          dueAt: iso(due),
-          state: due === null ? 'ON_TIME' : (stateOf('STAGE', due.getTime(), m.member) ?? 'ON_TIME'),
-          receivedAt: iso(m.started_at),
-        });
+        if (m.stage === d.current_stage) items.push(line({ kind: 'AGENCY', id: m.agency }, m.stage, m.due_at, 'STAGE', m.member, m.started_at));
       }
     }
   }
