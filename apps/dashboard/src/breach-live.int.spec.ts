@@ -137,6 +137,15 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; clo
     await page.locator('#live-status[data-state="live"]').waitFor({ timeout: 15_000 });
     // The page's document is the same from here on: a navigation would make a new one.
     await page.evaluate(() => ((globalThis as unknown as { liveMarker: string }).liveMarker = 'same-document'));
+    // When each overdue line first showed, by the page's own clock (the test's steps in between,
+    // a screenshot on a loaded machine, would otherwise count as the page's delay).
+    // (Page code as text: this file is type-checked without the DOM's types.)
+    await page.evaluate(`(() => {
+      const seen = (globalThis.overdueSeen = {});
+      new MutationObserver(() => {
+        for (const tr of document.querySelectorAll('#breach-board tr.overdue[data-key]')) seen[tr.getAttribute('data-key')] ??= Date.now();
+      }).observe(document.body, { subtree: true, childList: true });
+    })()`);
 
     const token = await stack.tokenOf(officer);
     const applicant = { name: 'Phạm Thị Lan', idNumber: '001190067890', phone: '0912345678' };
@@ -154,15 +163,16 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; clo
     expect(await dossierLine.count()).toBe(0);
 
     // The first stage's deadline passes: its line, while the dossier is still within its own.
-    await stageLine.filter({ hasText: 'Quá hạn' }).waitFor({ timeout: Math.max(0, stageDue - Date.now()) + 10_000 });
-    const stageSeenMs = Date.now() - stageDue;
+    await stageLine.filter({ hasText: 'Quá hạn' }).waitFor({ timeout: Math.max(0, stageDue - Date.now()) + 15_000 });
     await expect(stageLine.locator('td').nth(4).textContent()).resolves.toBe('Bước 1');
     await expect(stageLine.locator('td').nth(3).textContent()).resolves.toBe(agency);
     expect(await dossierLine.count()).toBe(0);
     await browser.screenshot('dashboard-live-stage-overdue');
 
-    await dossierLine.filter({ hasText: 'Quá hạn' }).waitFor({ timeout: Math.max(0, dossierDue - Date.now()) + 10_000 });
-    const dossierSeenMs = Date.now() - dossierDue;
+    await dossierLine.filter({ hasText: 'Quá hạn' }).waitFor({ timeout: Math.max(0, dossierDue - Date.now()) + 15_000 });
+    const seen = await page.evaluate(() => (globalThis as unknown as { overdueSeen: Record<string, number> }).overdueSeen);
+    const stageSeenMs = seen[(await stageLine.getAttribute('data-key'))!] - stageDue;
+    const dossierSeenMs = seen[code] - dossierDue;
     await expect(dossierLine.locator('td').nth(4).textContent()).resolves.toBe('Cả hồ sơ');
     // The channel in the page's words (the domain's COUNTER is "Trực tiếp").
     await expect(dossierLine.locator('td').nth(8).textContent()).resolves.toBe('Trực tiếp');
@@ -177,9 +187,11 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; clo
     expect(await page.evaluate(() => (globalThis as unknown as { liveMarker?: string }).liveMarker)).toBe('same-document');
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     fs.writeFileSync(path.join(ARTIFACTS, 'breach-live-timings.json'), JSON.stringify({ startMs, stageSeenMs, dossierSeenMs }) + '\n');
-    // From the deadline passing to the line on the page: the timer, Kafka, the fold, the feed.
-    expect(stageSeenMs).toBeLessThan(5_000);
-    expect(dossierSeenMs).toBeLessThan(5_000);
+    // From the deadline passing to the line on the page: the read model read again, the stream's
+    // delta, the page's redraw (the line turns overdue on the API's clock; the alert's event
+    // confirms it). Measured 113–169 ms at a load average near 25; the bound leaves room for more.
+    expect(stageSeenMs).toBeLessThan(10_000);
+    expect(dossierSeenMs).toBeLessThan(10_000);
     expect(seriousOnly(await axeViolations(page))).toEqual([]);
     expect(browser.errors).toEqual([]);
   });
