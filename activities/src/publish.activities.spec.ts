@@ -1,23 +1,11 @@
-import type { RecordedEvent } from '@motcua/dossier';
 import { MemoryPublisher } from '@motcua/event-bus';
 import { toBusMessage } from './cloud-event';
 import { createPublishActivities } from './publish.activities';
+import { withdrawnEvent } from './testing/withdrawn-event';
 
 /** A retried publish sends only what the topic does not hold yet (the earlier attempt's answer was lost). */
 const code = '000.00.00.H42-260302-0001';
-const event = (sequence: number): RecordedEvent => ({
-  id: `${code}:${sequence}`,
-  code,
-  sequence,
-  event: { type: 'DossierWithdrawn', at: Date.parse('2026-03-02T09:20:00+07:00') + sequence, by: { id: 'officer-1', role: 'ONE_STOP_OFFICER', agency: '000.00.00.H42' }, reason: 'APPLICANT_REQUEST' },
-  status: 'WITHDRAWN',
-  channel: 'COUNTER',
-  ruleSet: 'ND118-2025',
-  procedure: { code: 'T.TEST.01', version: '1' },
-  unit: '000.00.00.H42',
-  dueAt: null,
-  finalDueAt: null,
-} as RecordedEvent);
+const event = (sequence: number) => withdrawnEvent(code, sequence);
 
 const idsSent = (p: MemoryPublisher) => p.sent.map((s) => (JSON.parse(s.message.value) as { id: string }).id);
 

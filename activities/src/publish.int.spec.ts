@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '@motcua/dossier';
 import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin, KafkaTopicReader } from '@motcua/event-bus';
 import { toBusMessage } from './cloud-event';
 import { createPublishActivities } from './publish.activities';
+import { withdrawnEvent } from './testing/withdrawn-event';
 
 /**
  * On the real broker: a retried publish whose first attempt the broker took (its answer lost: the
@@ -12,20 +12,7 @@ import { createPublishActivities } from './publish.activities';
 const enabled = Boolean(process.env.KAFKA_BROKERS);
 if (!enabled && process.env.MOTCUA_REQUIRE_INTEGRATION === '1') throw new Error('KAFKA_BROKERS is required (npm test sets it)');
 
-const eventOf = (code: string, sequence: number): RecordedEvent =>
-  ({
-    id: `${code}:${sequence}`,
-    code,
-    sequence,
-    event: { type: 'DossierWithdrawn', at: Date.parse('2026-03-02T09:20:00+07:00') + sequence, by: { id: 'officer-1', role: 'ONE_STOP_OFFICER', agency: '000.00.00.H42' }, reason: 'APPLICANT_REQUEST' },
-    status: 'WITHDRAWN',
-    channel: 'COUNTER',
-    ruleSet: 'ND118-2025',
-    procedure: { code: 'T.TEST.01', version: '1' },
-    unit: '000.00.00.H42',
-    dueAt: null,
-    finalDueAt: null,
-  }) as RecordedEvent;
+const eventOf = withdrawnEvent;
 
 (enabled ? describe : describe.skip)('a retried publish on the real broker', () => {
   const kafka = { brokers: brokersFromEnv(), clientId: 'publish-it' };
