@@ -71,7 +71,9 @@ export async function leaderOfPartition0(brokers: string[], topic: string): Prom
   await admin.connect();
   try {
     const md = await admin.fetchTopicMetadata({ topics: [topic] });
-    return md.topics[0].partitions.find((p) => p.partitionId === 0)?.leader ?? 1;
+    // No leader at this instant (an election under way): node 1, any node does.
+    const leader = md.topics[0].partitions.find((p) => p.partitionId === 0)?.leader ?? -1;
+    return leader >= 1 && leader <= 3 ? leader : 1;
   } finally {
     await admin.disconnect();
   }
