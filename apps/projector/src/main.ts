@@ -28,7 +28,11 @@ async function main() {
   const store = await openStore(location);
   const admin = new KafkaTopicAdmin(kafka);
   // The same settings as the worker and infra/local/kafka-topics.js, should the projector be first.
-  await admin.ensureTopic(topic, { partitions: Number(process.env.KAFKA_PARTITIONS ?? 3), keepForever: true });
+  await admin.ensureTopic(topic, {
+    partitions: Number(process.env.KAFKA_PARTITIONS ?? 3),
+    replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1),
+    keepForever: true,
+  });
   await admin.close();
 
   const alerts = webhook ? new AlertWebhookSender({ db: store.db, ...webhook, log }) : undefined;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ConfigResourceTypes, Kafka, Partitioners, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
 import type {
   BatchSubscriber,
@@ -10,6 +11,7 @@ import type {
   ReceivedMessage,
   TopicAdmin,
   TopicOptions,
+  TopicReader,
 } from './ports';
 
 export interface KafkaSettings {
@@ -46,40 +48,152 @@ function client(s: KafkaSettings): Kafka {
   });
 }
 
+/** The part of a kafkajs producer the publisher uses (tests give their own). */
+export type SendingProducer = Pick<Producer, 'connect' | 'disconnect' | 'sendBatch'>;
+
+interface PendingSend {
+  topic: string;
+  messages: readonly BusMessage[];
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
 /**
- * Idempotent producer, acks from all in-sync replicas: no duplicate from the producer's own
- * retries within a session. Duplicates across sessions (a worker killed after the broker's ack)
- * are still possible; consumers de-duplicate by the CloudEvent id.
+ * Idempotent producer, acks from all in-sync replicas, and ONE send in flight at a time, made of
+ * every publish waiting then (per partition, kafkajs sends them as one batch, in order).
+ *
+ * Why one at a time, and why a failed send retires the producer: kafkajs numbers each batch before
+ * sending it (per partition) and takes the numbers back when the send fails. With two sends under
+ * way, or a send that failed after the broker had written it (a timeout, a broker killed after its
+ * write), the next batch could get numbers the broker has already seen: it answers "duplicate",
+ * kafkajs takes that as success, and the batch is lost though acknowledged (seen with `npm run
+ * chaos`: a dossier's events missing after the Kafka cluster restarted, OUT_OF_ORDER_SEQUENCE_NUMBER
+ * beside it). So sends never overlap, and after a failure the next send gets a new producer (a new
+ * producer id, numbers from 0). A retried publish whose batch the broker did take is kept from
+ * writing it twice by the caller (`readBack`, in the publish activity); consumers de-duplicate by
+ * the CloudEvent id all the same.
  */
 export class KafkaPublisher implements EventPublisher {
-  private readonly producer: Producer;
-  private connected: Promise<void> | null = null;
+  private readonly kafka: Kafka;
+  private producer: Promise<SendingProducer> | null = null;
+  private readonly queue: PendingSend[] = [];
+  private sending = false;
 
-  constructor(settings: KafkaSettings) {
-    this.producer = client(settings).producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
+  constructor(
+    private readonly settings: KafkaSettings,
+    private readonly newProducer: (kafka: Kafka) => SendingProducer = (kafka) =>
+      kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner }),
+  ) {
+    this.kafka = client(settings);
+  }
+
+  publish(topic: string, messages: readonly BusMessage[]): Promise<void> {
+    if (messages.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ topic, messages, resolve, reject });
+      void this.sendWaiting();
     });
   }
 
-  async publish(topic: string, messages: readonly BusMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    this.connected ??= this.producer.connect().catch((e) => {
-      this.connected = null;
-      throw e;
+  private async sendWaiting(): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    try {
+      while (this.queue.length) {
+        const sends = this.queue.splice(0);
+        try {
+          const producer = await this.connectedProducer();
+          const topics = [...new Set(sends.map((s) => s.topic))];
+          await producer.sendBatch({
+            acks: -1,
+            topicMessages: topics.map((topic) => ({
+              topic,
+              messages: sends.filter((s) => s.topic === topic).flatMap((s) => s.messages.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } }))),
+            })),
+          });
+          for (const s of sends) s.resolve();
+        } catch (e) {
+          await this.retireProducer();
+          for (const s of sends) s.reject(e);
+        }
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private connectedProducer(): Promise<SendingProducer> {
+    this.producer ??= (async () => {
+      const producer = this.newProducer(this.kafka);
+      await producer.connect();
+      return producer;
+    })();
+    return this.producer;
+  }
+
+  private async retireProducer(): Promise<void> {
+    const retired = this.producer;
+    this.producer = null;
+    await retired?.then((p) => p.disconnect()).catch(() => undefined);
+  }
+
+  /**
+   * Reads the key's partition (the producer's own partitioner picks it) from the first offset
+   * written at `sinceMs` or later to its end now, with a consumer group of its own that commits
+   * nothing. Slow (a group join): only retried publishes call it.
+   */
+  async readBack(topic: string, key: string, sinceMs: number): Promise<BusMessage[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    let partition: number;
+    let from: bigint;
+    let end: bigint;
+    try {
+      const md = await admin.fetchTopicMetadata({ topics: [topic] });
+      partition = Partitioners.DefaultPartitioner()({ topic, partitionMetadata: md.topics[0].partitions, message: { key, value: null } });
+      from = BigInt((await admin.fetchTopicOffsetsByTimestamp(topic, sinceMs)).find((p) => p.partition === partition)?.offset ?? '0');
+      end = BigInt((await admin.fetchTopicOffsets(topic)).find((p) => p.partition === partition)?.high ?? '0');
+    } finally {
+      await admin.disconnect();
+    }
+    const found: BusMessage[] = [];
+    if (from >= end) return found;
+    const consumer = this.kafka.consumer({ groupId: `${this.settings.clientId}-read-back-${randomUUID()}` });
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${topic} partition ${partition} was not read back within 30 s`)), 30_000);
     });
-    await this.connected;
-    await this.producer.send({
-      topic,
-      acks: -1,
-      messages: messages.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } })),
-    });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: false });
+      let sought = false;
+      consumer.on(consumer.events.GROUP_JOIN, () => {
+        if (sought) return;
+        sought = true;
+        consumer.seek({ topic, partition, offset: from.toString() });
+      });
+      await consumer.run({
+        autoCommit: false,
+        eachMessage: async ({ partition: p, message }) => {
+          if (p !== partition || BigInt(message.offset) < from || BigInt(message.offset) >= end) return;
+          if (message.key?.toString() === key) found.push({ key, value: message.value?.toString() ?? '', headers: headersOf(message.headers) });
+          if (BigInt(message.offset) + 1n >= end) done();
+        },
+      });
+      await Promise.race([finished, late]);
+    } finally {
+      clearTimeout(timer);
+      await consumer.disconnect();
+    }
+    return found;
   }
 
   async close(): Promise<void> {
-    if (this.connected) await this.producer.disconnect();
-    this.connected = null;
+    const producer = this.producer;
+    this.producer = null;
+    await producer?.then((p) => p.disconnect(), () => undefined);
   }
 }
 
@@ -241,6 +355,60 @@ export class KafkaSubscriber implements EventSubscriber, BatchSubscriber {
       },
     });
     return consumer;
+  }
+}
+
+/** Reads a topic whole with a consumer group of its own (a fresh id each time, nothing committed). */
+export class KafkaTopicReader implements TopicReader {
+  constructor(private readonly settings: KafkaSettings) {}
+
+  async readAll(topic: string, timeoutMs: number): Promise<Map<number, ReceivedMessage[]>> {
+    const kafka = client({ ...this.settings, retries: this.settings.retries ?? 8 });
+    const admin = kafka.admin();
+    await admin.connect();
+    const ends = new Map<number, bigint>();
+    try {
+      for (const p of await admin.fetchTopicOffsets(topic)) ends.set(p.partition, BigInt(p.high));
+    } finally {
+      await admin.disconnect();
+    }
+    const out = new Map<number, ReceivedMessage[]>([...ends.keys()].map((p) => [p, []]));
+    // Offsets need not be dense (transaction markers): a partition is read once the next offset is its end.
+    const next = new Map<number, bigint>([...ends.keys()].map((p) => [p, 0n]));
+    const complete = () => [...ends].every(([p, end]) => next.get(p)! >= end);
+    if (complete()) return out;
+    const consumer = kafka.consumer({ groupId: `${this.settings.clientId}-read-${randomUUID()}` });
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${topic} was not read to its end within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachMessage: async ({ partition, message }) => {
+          if (BigInt(message.offset) >= (ends.get(partition) ?? 0n)) return;
+          next.set(partition, BigInt(message.offset) + 1n);
+          out.get(partition)!.push({
+            topic,
+            partition,
+            offset: message.offset,
+            key: message.key?.toString() ?? '',
+            value: message.value?.toString() ?? '',
+            headers: headersOf(message.headers),
+          });
+          if (complete()) done();
+        },
+      });
+      await Promise.race([finished, late]);
+    } finally {
+      clearTimeout(timer);
+      await consumer.disconnect();
+    }
+    return out;
   }
 }
 

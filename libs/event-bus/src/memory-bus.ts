@@ -8,6 +8,10 @@ export class MemoryPublisher implements EventPublisher {
     for (const message of messages) this.sent.push({ topic, message });
   }
 
+  async readBack(topic: string, key: string): Promise<BusMessage[]> {
+    return this.sent.filter((s) => s.topic === topic && s.message.key === key).map((s) => s.message);
+  }
+
   async close(): Promise<void> {
     /* nothing held */
   }

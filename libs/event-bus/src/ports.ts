@@ -12,6 +12,13 @@ export interface BusMessage {
 export interface EventPublisher {
   /** Resolves once every message is durably acknowledged (all in-sync replicas); rejects otherwise. */
   publish(topic: string, messages: readonly BusMessage[]): Promise<void>;
+  /**
+   * The messages with this key that the topic holds, written at `sinceMs` or later (by the
+   * message's timestamp), in order. A retried publish asks first, so that a batch the broker took
+   * before the earlier attempt died is not written again (PITFALLS 7: the producer's idempotence
+   * ends with its session). Optional: a publisher without it publishes again, at least once.
+   */
+  readBack?(topic: string, key: string, sinceMs: number): Promise<BusMessage[]>;
   close(): Promise<void>;
 }
 
@@ -68,6 +75,15 @@ export interface BatchSubscriber {
    * not happened). A handler that rejects gets the batch again.
    */
   subscribeBatches(topic: string, groupId: string, handler: (b: ReceivedBatch) => Promise<void>, options: BatchSubscriptionOptions): Promise<EventSubscription>;
+}
+
+export interface TopicReader {
+  /**
+   * Every message of the topic, per partition in offset order, from each partition's beginning to
+   * its end as the cluster had it when the call began (audits: `npm run chaos`, the projector's
+   * verify). Rejects when the end is not reached within `timeoutMs`.
+   */
+  readAll(topic: string, timeoutMs: number): Promise<Map<number, ReceivedMessage[]>>;
 }
 
 export interface TopicOptions {
