@@ -1,5 +1,15 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { ActorResolver } from '../actor/actor-resolver';
+import type { Principal } from '../auth/principal';
 import type { ListScope } from '../dossiers/dossier-list.query';
+import { ApiError } from '../errors/api-error';
+
+/** What the caller may see on the dashboard, as the dossier list; 403 ACCESS.MAY_NOT_READ for a reader of no dossier. */
+export function dashboardScope(actors: ActorResolver, caller: Principal): ListScope {
+  const scope = actors.listScope(caller);
+  if (!scope) throw new ApiError(403, 'FORBIDDEN', 'ACCESS.MAY_NOT_READ', 'the dashboard shows dossiers this account may read; it may read none');
+  return scope;
+}
 
 /**
  * The dossiers (rm_dossiers as `d`) a reader may see, as the breach board and the dossier list

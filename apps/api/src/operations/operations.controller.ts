@@ -7,9 +7,9 @@ import { Caller } from '../auth/caller.decorator';
 import type { Principal } from '../auth/principal';
 import { READ_MODEL } from '../breaches/breach.tokens';
 import { Clock } from '../dossiers/clock';
-import type { ListScope } from '../dossiers/dossier-list.query';
 import { ApiError } from '../errors/api-error';
 import { parseOr400 } from '../errors/parse-body';
+import { dashboardScope } from './dashboard-scope';
 import { readAlertWebhookFailures, type AlertWebhookFailures } from './alert-webhook-failures';
 import { parseHandoffQuery, readHandoffPerformance, type HandoffPerformance } from './handoff-performance';
 import { PostalTransitQuerySchema, readPostalTransit, vietnamIso, type PostalTransit } from './postal-transit';
@@ -29,14 +29,14 @@ export class OperationsController {
 
   @Get('dashboard/handoffs')
   async handoffs(@Query() query: unknown, @Caller() caller: Principal): Promise<HandoffPerformance> {
-    const scope = this.scopeOf(caller);
+    const scope = dashboardScope(this.actors, caller);
     const { period, agency } = parseHandoffQuery(query);
     return this.db ? readHandoffPerformance(this.db, period, scope, agency) : { period: { from: period.from, to: period.to }, receivers: [] };
   }
 
   @Get('dashboard/postal-legs')
   async postalLegs(@Query() query: unknown, @Caller() caller: Principal): Promise<PostalTransit> {
-    const scope = this.scopeOf(caller);
+    const scope = dashboardScope(this.actors, caller);
     const { unit } = parseOr400(PostalTransitQuerySchema, query ?? {}, 'query');
     const now = this.clock.now();
     return this.db ? readPostalTransit(this.db, now, scope, unit) : { at: vietnamIso(now), units: [], lateLegs: [] };
@@ -48,11 +48,5 @@ export class OperationsController {
       throw new ApiError(403, 'FORBIDDEN', 'ACCESS.OPERATIONS_ONLY', `the alert webhook's failures are for ${REPORT_READERS.join(', ')}; this account is ${caller.roles.join(', ') || 'without a role'}`);
     }
     return this.db ? readAlertWebhookFailures(this.db) : { failed: 0, retrying: 0, rows: [] };
-  }
-
-  private scopeOf(caller: Principal): ListScope {
-    const scope = this.actors.listScope(caller);
-    if (!scope) throw new ApiError(403, 'FORBIDDEN', 'ACCESS.MAY_NOT_READ', 'the dashboard shows dossiers this account may read; it may read none');
-    return scope;
   }
 }
