@@ -1,8 +1,10 @@
-import { calendarFor, parseInstant } from '@motcua/calendar';
+import { calendarFor } from '@motcua/calendar';
 import type { PostalLegScope } from '@motcua/contracts';
-import { Dossier, isRefusal, SYSTEM_ACTOR, type Actor, type DossierCommand, type ProcedureVersion } from '@motcua/dossier';
+import { Dossier, isRefusal, SYSTEM_ACTOR, type DossierCommand } from '@motcua/dossier';
 import { openStore, type Store } from '@motcua/store';
 import { sql } from 'kysely';
+// The domain's postal test dossier (test-only, not in @motcua/dossier's public API).
+import { AGENCY, at, ONE_STOP, POST, procedure, UNIT } from '../../../../libs/dossier/src/testing/postal-dossier';
 import { domainAnswer, dumpReadModel, messageOf, readModelAnswer } from '../testing/scenario-events';
 import { applyChanges } from './apply';
 import { foldBatch } from './fold';
@@ -13,18 +15,6 @@ import { changesOf } from './projection';
  * the post's orders, pickups and returns the scenario files do not have: dossiers driven by
  * commands under a controlled clock, folded event by event, then replayed whole twice.
  */
-const at = (local: string): number => parseInstant(`${local.replace(' ', 'T')}:00+07:00`);
-const UNIT = '000.00.00.H42';
-const ONE_STOP: Actor = { id: 'officer-1', role: 'ONE_STOP_OFFICER', agency: UNIT };
-const POST: Actor = { id: 'vnpost-api', role: 'POSTAL_OPERATOR', agency: 'VNPOST' };
-const AGENCY: Actor = { id: 'officer-2', role: 'AGENCY_OFFICER', agency: 'SO_A' };
-const procedure: ProcedureVersion = {
-  code: 'T.POST.01',
-  name: 'Thủ tục qua bưu chính',
-  version: 'v1',
-  timeLimit: { amount: 3, unit: 'WORKING_DAYS' },
-  route: [{ agency: 'SO_A', allotted: { amount: 3, unit: 'WORKING_DAYS' } }],
-};
 
 function dossier(n: number, steps: (code: string) => DossierCommand[]): Dossier {
   const code = `${UNIT}-260601-${String(n).padStart(4, '0')}`;
