@@ -53,6 +53,7 @@ import { PostalWebhookService } from './postal/postal-webhook.service';
 import { TEST_APPLICANT_REF_SECRET } from './testing/test-applicant-ref-secret';
 import type { ReportSource } from '@motcua/reports';
 import { ReportsController } from './reports/reports.controller';
+import { OperationsController } from './operations/operations.controller';
 import { REPORT_SOURCE, SPREADSHEET_WRITER } from './reports/reports.tokens';
 import { ExcelJsSpreadsheetWriter } from './reports/spreadsheet-writer';
 import { DossierDocumentsController } from './documents/dossier-documents.controller';
@@ -76,6 +77,7 @@ const controllers = [
   BreachDaysController,
   WorkbenchController,
   DossierActionsController,
+  OperationsController,
 ];
 
 /** One look-up window per API process: 60 a minute per client address. */

@@ -60,6 +60,7 @@ const API_RULE_STATUS: Record<keyof typeof API_RULES, number> = {
   'ACCESS.RESERVED_ID': 403,
   'ACCESS.AUDITORS_ONLY': 403,
   'ACCESS.REPORTS_ONLY': 403,
+  'ACCESS.OPERATIONS_ONLY': 403,
   'REPORT.BAD_DATE': badRequest('').status,
   'REPORT.PERIOD_REVERSED': badRequest('').status,
   'LOOKUP.RATE_LIMITED': 429,

@@ -3,30 +3,18 @@
  * transit targets (Decision 45/2016: J+1, J+2, J+4 working days by how far a leg travels), all
  * pure: commands under a controlled clock, instants worked out by hand on the VN-GOV calendar.
  */
-import { calendarFor, parseInstant, toLocalIso } from '@motcua/calendar';
+import { calendarFor, toLocalIso } from '@motcua/calendar';
 import type { PostalLegScope } from '@motcua/contracts';
 import { SYSTEM_ACTOR, type Actor } from './actor';
 import { authorize, ENGINE_ONLY, ROLES } from './authorization';
 import type { DossierCommand } from './commands';
 import { Dossier } from './dossier';
 import { afterEffect, NOTHING_DONE, pendingEffects, pendingOf, postalOrdersOf } from './effects';
-import type { ProcedureVersion } from './events';
 import { isRefusal } from './rules';
 import { armedTimers } from './timers';
+import { AGENCY, at, ONE_STOP, POST, procedure, UNIT } from './testing/postal-dossier';
 
-const at = (local: string): number => parseInstant(`${local.replace(' ', 'T')}:00+07:00`);
-const UNIT = '000.00.00.H42';
 const CODE = `${UNIT}-260601-0001`;
-const ONE_STOP: Actor = { id: 'officer-1', role: 'ONE_STOP_OFFICER', agency: UNIT };
-const POST: Actor = { id: 'vnpost-api', role: 'POSTAL_OPERATOR', agency: 'VNPOST' };
-const AGENCY: Actor = { id: 'officer-2', role: 'AGENCY_OFFICER', agency: 'SO_A' };
-const procedure: ProcedureVersion = {
-  code: 'T.POST.01',
-  name: 'Thủ tục qua bưu chính',
-  version: 'v1',
-  timeLimit: { amount: 3, unit: 'WORKING_DAYS' },
-  route: [{ agency: 'SO_A', allotted: { amount: 3, unit: 'WORKING_DAYS' } }],
-};
 
 function dossier(): Dossier {
   const d = new Dossier(calendarFor);

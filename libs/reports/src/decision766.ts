@@ -46,7 +46,8 @@ export interface Report766 {
 
 const rate = (count: number, of: number): Rate => ({ count, of, percent: of === 0 ? null : Math.round((count / of) * 10_000) / 100 });
 
-function indicators(dossiers: readonly ReportDossier[], p: Period): Indicators766 {
+/** The three indicators over a set of dossiers (exported for the dashboard's figures per agency, procedure and channel). */
+export function indicators(dossiers: readonly ReportDossier[], p: Period): Indicators766 {
   let all = 0;
   let onTime = 0;
   let fresh = 0;

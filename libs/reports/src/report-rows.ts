@@ -30,6 +30,8 @@ export interface ReportDossier {
   readonly supplementRequests: readonly { readonly kind: 'INTAKE' | 'PROCESSING'; readonly at: number; readonly answeredAt: number | null }[];
   /** When each apology (Form 04, new appointment) was issued. */
   readonly apologies: readonly number[];
+  /** When the engine found the apology duty missed (APOLOGY_MISSED, the dossier's due instant, no apology made in time). */
+  readonly apologiesMissed: readonly number[];
   /** Each agency's part of the route (Circular 01/2018 indicator 2). */
   readonly parts: readonly { readonly agency: string; readonly finishedAt: number | null; readonly outcome: Outcome | null }[];
 }

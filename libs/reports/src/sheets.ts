@@ -1,5 +1,6 @@
 import type { Report766, Rate } from './decision766';
 import type { ReportCircular01 } from './circular01';
+import type { Figures, FiguresReport } from './figures';
 import { flatCounts, type Ii06aReport } from './ii06a';
 import { vietnameseDate } from './period';
 
@@ -106,3 +107,47 @@ export function circular01Sheets(r: ReportCircular01): Sheet[] {
 const sum = (r: ReportCircular01, k: 'early' | 'onTime' | 'late' | 'points') => r.agencies.reduce((s, a) => s + a[k], 0);
 
 const OUTCOME_TEXT = { EARLY: 'Trước hạn', ON_TIME: 'Đúng hạn', LATE: 'Quá hạn' } as const;
+
+const FIGURE_HEADERS = [
+  'Tiếp nhận',
+  'Tỷ lệ đúng hạn (2.1): số hồ sơ',
+  'Trên tổng số hồ sơ',
+  'Tỷ lệ (%)',
+  'Đã giải quyết',
+  'Trước hạn',
+  'Đúng hạn',
+  'Quá hạn',
+  'Thời gian giải quyết trung bình (ngày)',
+  'Xin lỗi đã gửi',
+  'Xin lỗi bị bỏ lỡ',
+  'Yêu cầu bổ sung khi tiếp nhận',
+  'Yêu cầu bổ sung sau thẩm định',
+];
+const figureCells = (f: Figures): Cell[] => [
+  f.received,
+  ...rateCells(f.onTime),
+  f.resolved.total,
+  f.resolved.early,
+  f.resolved.onTime,
+  f.resolved.late,
+  f.averageResolutionDays,
+  f.apologies,
+  f.apologiesMissed,
+  f.supplementRequests.atIntake,
+  f.supplementRequests.afterAppraisal,
+];
+
+/** The dashboard's figures per lead agency, procedure and channel, each with the total. */
+export function figuresSheets(r: FiguresReport): Sheet[] {
+  const sheet = (name: string, by: string, keyHeaders: string[], rows: { keys: Cell[]; f: Figures }[]): Sheet => ({
+    name,
+    title: `Số liệu giải quyết theo ${by}, ${periodText(r.period)}`,
+    headers: [...keyHeaders, ...FIGURE_HEADERS],
+    rows: [...rows.map((x) => [...x.keys, ...figureCells(x.f)]), [TOTAL, ...keyHeaders.slice(1).map(() => null), ...figureCells(r.total)]],
+  });
+  return [
+    sheet('Theo cơ quan chủ trì', 'cơ quan chủ trì', ['Cơ quan chủ trì'], r.agencies.map((a) => ({ keys: [a.agency], f: a }))),
+    sheet('Theo thủ tục', 'thủ tục', ['Mã thủ tục', 'Tên thủ tục'], r.procedures.map((p) => ({ keys: [p.procedureCode, p.procedureName], f: p }))),
+    sheet('Theo kênh', 'kênh tiếp nhận', ['Kênh tiếp nhận'], r.channels.map((c) => ({ keys: [c.channel], f: c }))),
+  ];
+}

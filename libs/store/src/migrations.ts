@@ -7,7 +7,7 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
  */
 /** The read model's tables (migration 0005), each version's own since 0007; readers see views of these names. */
 /** The read model's tables, each a view onto the current version's (0007); a rebuild makes them all. */
-export const READ_MODEL_TABLES = ['rm_dossiers', 'rm_stage_members', 'rm_alerts', 'rm_apologies', 'rm_supplement_requests', 'rm_appointments'] as const;
+export const READ_MODEL_TABLES = ['rm_dossiers', 'rm_stage_members', 'rm_alerts', 'rm_apologies', 'rm_supplement_requests', 'rm_appointments', 'rm_handoffs', 'rm_postal_legs'] as const;
 /** The tables 0007 found (0005's): a migration keeps the list it was written against. */
 const READ_MODEL_TABLES_OF_0005 = ['rm_dossiers', 'rm_stage_members', 'rm_alerts', 'rm_apologies', 'rm_supplement_requests'] as const;
 
@@ -339,6 +339,58 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('settled_at', 'timestamptz')
         .execute();
       await db.schema.createIndex('alert_webhook_outbox_by_status').on('alert_webhook_outbox').columns(['status', 'position']).execute();
+    },
+  },
+  '0012-handoffs-and-postal-legs': {
+    // What the operations dashboard needs beyond 0010: the process control sheet's rows (Form 05,
+    // one per DossierHandedOff, completed by the receiver's finish) and each postal leg's transit
+    // (taken by the post, its target, when the post did its part). Read-model tables, so every
+    // kept version gets them (as 0010 did) and the views point at the current one. Dossiers folded
+    // before this migration have no rows in them until `npm run projector:rebuild` folds the
+    // archive into a new version.
+    async up(db: Kysely<unknown>) {
+      const { rows: versions } = await sql<{ schema_name: string; state: string }>`select schema_name, state from read_model_versions where state <> 'DROPPED'`.execute(db);
+      for (const { schema_name: schema } of versions) {
+        await db.schema
+          .withSchema(schema)
+          .createTable('rm_handoffs')
+          .addColumn('code', 'text', (c) => c.notNull())
+          .addColumn('sequence', 'integer', (c) => c.notNull())
+          .addColumn('from_unit', 'text', (c) => c.notNull())
+          .addColumn('from_member', 'integer')
+          .addColumn('to_unit', 'text', (c) => c.notNull())
+          // null: back to the one-stop unit (the dossier's result or refusal).
+          .addColumn('to_member', 'integer')
+          .addColumn('task', 'text', (c) => c.notNull())
+          .addColumn('handed_over_at', 'timestamptz', (c) => c.notNull())
+          .addColumn('due_at', 'timestamptz', (c) => c.notNull())
+          .addColumn('finished_at', 'timestamptz')
+          .addColumn('outcome', 'text')
+          .addPrimaryKeyConstraint('rm_handoffs_pk', ['code', 'sequence'])
+          .execute();
+        await sql`create index rm_handoffs_by_receiver on ${sql.id(schema, 'rm_handoffs')} (to_unit, finished_at)`.execute(db);
+        await db.schema
+          .withSchema(schema)
+          .createTable('rm_postal_legs')
+          .addColumn('code', 'text', (c) => c.notNull())
+          // PICKUP (applicant → unit) or RETURN (unit → applicant).
+          .addColumn('leg', 'text', (c) => c.notNull())
+          // The leg's latest order to the operator and its answer (PLACED, REFUSED, CANCELLED).
+          .addColumn('order_ref', 'text')
+          .addColumn('order_outcome', 'text')
+          .addColumn('scope', 'text')
+          // When the post took the item (day J), its transit target, when it did its part.
+          .addColumn('taken_at', 'timestamptz')
+          .addColumn('transit_due_at', 'timestamptz')
+          .addColumn('ended_at', 'timestamptz')
+          .addPrimaryKeyConstraint('rm_postal_legs_pk', ['code', 'leg'])
+          .execute();
+      }
+      const current = versions.find((v) => v.state === 'CURRENT');
+      if (!current) throw new Error('no current read model version (migration 0007)');
+      for (const table of ['rm_handoffs', 'rm_postal_legs']) {
+        await sql`create view ${sql.table(table)} as select * from ${sql.id(current.schema_name, table)}`.execute(db);
+      }
     },
   },
 };

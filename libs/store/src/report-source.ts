@@ -8,7 +8,7 @@ const CHUNK = 500;
 /**
  * The reports' rows from the read model (migrations 0005 and 0010): every dossier registered
  * before the period's end that had not ended before its start (or had events in it), with its
- * appointments, supplement requests, apologies and route parts. Only the events' own times are
+ * appointments, supplement requests, apologies (made and missed) and route parts. Only the events' own times are
  * read, never when the projector folded them.
  */
 export class SqlReportSource implements ReportSource {
@@ -30,8 +30,8 @@ export class SqlReportSource implements ReportSource {
       )
       .orderBy('code')
       .execute();
-    const byCode = new Map<string, { appointments: ReportDossier['appointments'][number][]; requests: ReportDossier['supplementRequests'][number][]; apologies: number[]; parts: ReportDossier['parts'][number][] }>();
-    for (const r of rows) byCode.set(r.code, { appointments: [], requests: [], apologies: [], parts: [] });
+    const byCode = new Map<string, { appointments: ReportDossier['appointments'][number][]; requests: ReportDossier['supplementRequests'][number][]; apologies: number[]; missed: number[]; parts: ReportDossier['parts'][number][] }>();
+    for (const r of rows) byCode.set(r.code, { appointments: [], requests: [], apologies: [], missed: [], parts: [] });
     const codes = rows.map((r) => r.code);
     for (let i = 0; i < codes.length; i += CHUNK) {
       const some = codes.slice(i, i + CHUNK);
@@ -43,6 +43,9 @@ export class SqlReportSource implements ReportSource {
       }
       for (const a of await this.db.selectFrom('rm_apologies').select(['code', 'at']).where('code', 'in', some).orderBy('code').orderBy('sequence').execute()) {
         byCode.get(a.code)!.apologies.push(a.at.getTime());
+      }
+      for (const a of await this.db.selectFrom('rm_alerts').select(['code', 'at']).where('code', 'in', some).where('type', '=', 'APOLOGY_MISSED').where('scope', '=', 'DOSSIER').orderBy('code').orderBy('sequence').execute()) {
+        byCode.get(a.code)!.missed.push(a.at.getTime());
       }
       for (const m of await this.db.selectFrom('rm_stage_members').select(['code', 'agency', 'finished_at', 'outcome']).where('code', 'in', some).orderBy('code').orderBy('member').execute()) {
         byCode.get(m.code)!.parts.push({ agency: m.agency, finishedAt: ms(m.finished_at), outcome: m.outcome as Outcome | null });
@@ -67,6 +70,7 @@ export class SqlReportSource implements ReportSource {
         appointments: more.appointments,
         supplementRequests: more.requests,
         apologies: more.apologies,
+        apologiesMissed: more.missed,
         parts: more.parts,
       };
     });

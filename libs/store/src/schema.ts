@@ -17,6 +17,8 @@ export interface StoreSchema {
   rm_apologies: RmApologyTable;
   rm_supplement_requests: RmSupplementRequestTable;
   rm_appointments: RmAppointmentTable;
+  rm_handoffs: RmHandoffTable;
+  rm_postal_legs: RmPostalLegTable;
   event_archive: EventArchiveTable;
   projector_offsets: ProjectorOffsetTable;
   projector_gaps: ProjectorGapTable;
@@ -164,6 +166,37 @@ export interface RmStageMemberTable {
   due_at: Date | null;
   finished_at: Date | null;
   outcome: string | null;
+}
+
+/**
+ * A row of the process control sheet (Form 05, 0012): one DossierHandedOff, completed by the
+ * receiving member's finish and outcome against `due_at` (restarted by a supplement); a row back
+ * to the one-stop unit (to_member null) is finished at the handover with the dossier's outcome.
+ */
+export interface RmHandoffTable {
+  code: string;
+  sequence: number;
+  from_unit: string;
+  from_member: number | null;
+  to_unit: string;
+  to_member: number | null;
+  task: string;
+  handed_over_at: Date;
+  due_at: Date;
+  finished_at: Date | null;
+  outcome: string | null;
+}
+
+/** A postal leg of a dossier (0012): its latest order, and its transit once the post took the item. */
+export interface RmPostalLegTable {
+  code: string;
+  leg: 'PICKUP' | 'RETURN';
+  order_ref: string | null;
+  order_outcome: 'PLACED' | 'REFUSED' | 'CANCELLED' | null;
+  scope: string | null;
+  taken_at: Date | null;
+  transit_due_at: Date | null;
+  ended_at: Date | null;
 }
 
 export interface RmAlertTable {

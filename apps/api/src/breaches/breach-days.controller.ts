@@ -5,7 +5,7 @@ import { ActorResolver } from '../actor/actor-resolver';
 import { Caller } from '../auth/caller.decorator';
 import type { Principal } from '../auth/principal';
 import { Clock } from '../dossiers/clock';
-import { ApiError } from '../errors/api-error';
+import { dashboardScope } from '../operations/dashboard-scope';
 import { parseOr400 } from '../errors/parse-body';
 import { READ_MODEL } from './breach.tokens';
 import { BreachDaysQuerySchema, lastYear, readBreachDays, type BreachDay } from './breaches-per-day';
@@ -21,8 +21,7 @@ export class BreachDaysController {
 
   @Get('breaches-per-day')
   async perDay(@Query() query: unknown, @Caller() caller: Principal): Promise<{ from: string; to: string; days: BreachDay[] }> {
-    const scope = this.actors.listScope(caller);
-    if (!scope) throw new ApiError(403, 'FORBIDDEN', 'ACCESS.MAY_NOT_READ', 'the dashboard shows dossiers this account may read; it may read none');
+    const scope = dashboardScope(this.actors, caller);
     const given = query && Object.keys(query).length > 0 ? query : lastYear(this.clock.now());
     const { from, to } = parseOr400(BreachDaysQuerySchema, given, 'query');
     return { from, to, days: this.db ? await readBreachDays(this.db, from, to, scope) : [] };

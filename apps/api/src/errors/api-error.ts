@@ -50,6 +50,7 @@ export const API_RULES = {
   'FORMS.UNKNOWN_FORM': 'Circular 01/2018: a dossier\'s forms are 01 (receipt), 02 (supplement request), 03 (refusal at intake) and 04 (apology); 05, the control sheet, has its own path (404)',
   'FORMS.NOT_APPLICABLE': 'Circular 01/2018: a form is issued by an event of the dossier (01 acceptance, 02 a supplement request, 03 a refusal at intake, 04 an apology); a dossier without it has no such form (409)',
   'ACCESS.REPORTS_ONLY': 'CONTRACTS "Identity and access": the statutory reports are for operations and auditors (403)',
+  'ACCESS.OPERATIONS_ONLY': 'CONTRACTS "Identity and access": the alert webhook\'s delivery failures are operational state, for operations and auditors (403)',
   'REPORT.BAD_DATE': 'ONE-STOP §7: a report\'s period is two calendar dates YYYY-MM-DD in Vietnam time, `from` and `to` (400)',
   'REPORT.PERIOD_REVERSED': 'ONE-STOP §7: a report\'s period ends on or after the day it starts (400)',
   'LOOKUP.RATE_LIMITED': 'ONE-STOP §8: the public look-up, with no token, is limited per address so codes cannot be walked (429)',

@@ -23,7 +23,10 @@ import { ProcedureListFilterSchema } from '../procedures/procedure-list.query';
 import { eventStreamOperation } from './event-stream-operation';
 import { jsonSchemaOf } from './json-schema';
 import { workbenchPaths, workbenchSchemas } from './workbench-paths';
-import { Ii06aReportSchema, REPORT_FORMATS, Report766Schema, ReportCircular01Schema } from '../reports/report-schemas';
+import { FiguresReportSchema, Ii06aReportSchema, REPORT_FORMATS, Report766Schema, ReportCircular01Schema } from '../reports/report-schemas';
+import { AlertWebhookFailuresSchema } from '../operations/alert-webhook-failures';
+import { HandoffPerformanceSchema } from '../operations/handoff-performance';
+import { PostalTransitSchema } from '../operations/postal-transit';
 
 /** The OpenAPI 3.1 document, built from the same zod schemas that validate the requests. */
 export type OpenApiDocument = {
@@ -109,6 +112,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
     Report766: jsonSchemaOf(Report766Schema),
     ReportCircular01: jsonSchemaOf(ReportCircular01Schema),
     ...workbenchSchemas(),
+    FiguresReport: jsonSchemaOf(FiguresReportSchema),
+    HandoffPerformance: jsonSchemaOf(HandoffPerformanceSchema),
+    PostalTransit: jsonSchemaOf(PostalTransitSchema),
+    AlertWebhookFailures: jsonSchemaOf(AlertWebhookFailuresSchema),
     PostalEventAnswer: {
       type: 'object',
       required: ['eventId', 'dossierCode', 'type', 'status', 'changed'],
@@ -553,6 +560,42 @@ function reportPaths(): OpenApiDocument['paths'] {
     '/api/v1/reports/ii06a': report('reportIi06a', 'Form II.06a: dossiers received, resolved (early, on time, late), in progress (within limit, overdue), withdrawn, in total and per lead agency and field', 'Ii06aReport'),
     '/api/v1/reports/766': report('report766', 'Decision 766 indicators: 2.1 on-time rate, 2.2 average resolution time per procedure, 3.3 online rate, postal share', 'Report766'),
     '/api/v1/reports/circular01': report('reportCircular01', 'Circular 01/2018 indicators 1–2: each dossier\'s time against its limit, each agency\'s against its allotment, scored 2 / 1 / 0', 'ReportCircular01'),
+    '/api/v1/reports/figures': report('reportFigures', 'The dashboard\'s figures per lead agency, procedure and channel: on-time rate (766 2.1), resolved early / on time / late (II.06a), average resolution time (766 2.2), apologies issued and missed, supplement requests', 'FiguresReport'),
+    '/api/v1/dashboard/handoffs': {
+      get: {
+        operationId: 'handoffPerformance',
+        summary: 'Handoff performance per receiver, from the control sheet\'s rows (Form 05) in the read model: received, finished early / on time / late, open and overdue at the period\'s end; of the dossiers the caller may read',
+        parameters: [parameters[0], parameters[1], { name: 'agency', in: 'query', required: false, description: 'only this receiving agency (or one-stop unit)', schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'per receiver', content: json(ref('HandoffPerformance')) },
+          '400': error('from or to is not a calendar date (REPORT.BAD_DATE), the period ends before it starts (REPORT.PERIOD_REVERSED), or an unknown parameter'),
+          '403': error('the account may read no dossier (ACCESS.MAY_NOT_READ)'),
+        },
+      },
+    },
+    '/api/v1/dashboard/postal-legs': {
+      get: {
+        operationId: 'postalLegs',
+        summary: 'The post\'s legs now, per receiving unit: in transit, late against their transit target (Decision 45/2016 J+1 / J+2 / J+4), finished late; the late legs in transit listed; of the dossiers the caller may read',
+        parameters: [{ name: 'unit', in: 'query', required: false, description: 'only this receiving one-stop unit', schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'per unit', content: json(ref('PostalTransit')) },
+          '400': error('an unknown parameter'),
+          '403': error('the account may read no dossier (ACCESS.MAY_NOT_READ)'),
+        },
+      },
+    },
+    '/api/v1/operations/alert-webhook': {
+      get: {
+        operationId: 'alertWebhookFailures',
+        summary: 'The alert webhook\'s outbox rows that gave up (FAILED) or are retrying (PENDING after a failed attempt): counts, last error, next attempt',
+        description: 'For OPERATIONS and AUDITOR (403 ACCESS.OPERATIONS_ONLY otherwise).',
+        responses: {
+          '200': { description: 'the failures, the latest raised first', content: json(ref('AlertWebhookFailures')) },
+          '403': error('not operations or audit (ACCESS.OPERATIONS_ONLY)'),
+        },
+      },
+    },
   };
 }
 

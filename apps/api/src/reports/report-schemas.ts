@@ -84,3 +84,23 @@ export const ReportCircular01Schema = z.object({
     .array(z.object({ agency: z.string(), parts: count, early: count, onTime: count, late: count, points: count, averageScore: z.number() }))
     .describe('indicator 2: each agency\'s parts finished in the period against its own allotment, scored 2 / 1 / 0'),
 });
+
+const FiguresShape = {
+  received: count.describe('II.06a\'s received (the clock started before the period\'s end, not ended before its start)'),
+  onTime: RateSchema.describe('766\'s 2.1 over these dossiers'),
+  resolved: z.object({ total: count, early: count, onTime: count, late: count }).describe('II.06a\'s resolved in the period'),
+  averageResolutionMs: count.nullable().describe('766\'s 2.2 clock (supplement waits left out) over those resolved in the period; null when none'),
+  averageResolutionDays: z.number().nullable(),
+  apologies: count.describe('apologies (Form 04) issued in the period'),
+  apologiesMissed: count.describe('APOLOGY_MISSED duties that fell in the period'),
+  supplementRequests: z.object({ atIntake: count, afterAppraisal: count }).describe('made in the period'),
+};
+export const FiguresReportSchema = z.object({
+  report: z.literal('figures'),
+  period: PeriodSchema,
+  filter: FilterSchema,
+  total: z.object(FiguresShape),
+  agencies: z.array(z.object({ agency: z.string().nullable(), ...FiguresShape })).describe('per lead agency, where something counts'),
+  procedures: z.array(z.object({ procedureCode: z.string(), procedureName: z.string().nullable(), ...FiguresShape })).describe('per procedure'),
+  channels: z.array(z.object({ channel: z.string().nullable(), ...FiguresShape })).describe('per channel of submission (ONLINE, COUNTER, POSTAL)'),
+});

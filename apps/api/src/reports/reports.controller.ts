@@ -4,6 +4,8 @@ import {
   circular01,
   circular01Sheets,
   decision766,
+  figures,
+  figuresSheets,
   ii06a,
   ii06aSheets,
   isPeriod,
@@ -59,6 +61,12 @@ export class ReportsController {
   @Get('766')
   decision766(@Query() query: unknown, @Caller() caller: Principal) {
     return this.answer('766', query, caller, (ds, p, f) => ({ report: decision766(ds, p, f), sheets: sheets766 }));
+  }
+
+  /** The dashboard's figures per lead agency, procedure and channel, by the reports' own rules. */
+  @Get('figures')
+  figures(@Query() query: unknown, @Caller() caller: Principal) {
+    return this.answer('figures', query, caller, (ds, p, f) => ({ report: figures(ds, p, f), sheets: figuresSheets }));
   }
 
   @Get('circular01')

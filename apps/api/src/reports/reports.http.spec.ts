@@ -4,7 +4,7 @@ import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
 import { startTestApp, type TestApp } from '../testing/start-test-app';
 import { people } from '../testing/test-tokens';
 import type { Principal } from '../auth/principal';
-import { Ii06aReportSchema, Report766Schema, ReportCircular01Schema } from './report-schemas';
+import { FiguresReportSchema, Ii06aReportSchema, Report766Schema, ReportCircular01Schema } from './report-schemas';
 // The reports library's builder of hand-made read-model rows (test-only, not in its public API).
 import { at, dossier } from '../../../../libs/reports/src/testing/dossier';
 
@@ -122,6 +122,24 @@ describe('json', () => {
     const c01 = await t.call('GET', `/api/v1/reports/circular01?${Q4}`);
     expect(ReportCircular01Schema.strict().safeParse(c01.body).success).toBe(true);
     expect(c01.body.dossiers.map((d: { code: string; score: number }) => [d.code, d.score])).toEqual([['A', 2]]);
+  });
+
+  it('the dashboard\'s figures per agency, procedure and channel equal II.06a and 766 for the same filter', async () => {
+    for (const filter of ['', '&agency=UBND_TINH', `&field=${encodeURIComponent('Hoạt động xây dựng')}`]) {
+      const f = await t.call('GET', `/api/v1/reports/figures?${Q4}${filter}`);
+      expect(FiguresReportSchema.strict().safeParse(f.body).success).toBe(true);
+      const form = (await t.call('GET', `/api/v1/reports/ii06a?${Q4}${filter}`)).body;
+      const r766 = (await t.call('GET', `/api/v1/reports/766?${Q4}${filter}`)).body;
+      expect(f.body.total.resolved).toEqual(form.total.resolved);
+      expect(f.body.total.onTime).toEqual(r766.total.onTime);
+      expect(f.body.agencies.map((a: { agency: string; onTime: unknown }) => [a.agency, a.onTime])).toEqual(r766.rows.map((x: { agency: string; onTime: unknown }) => [x.agency, x.onTime]));
+    }
+    const f = (await t.call('GET', `/api/v1/reports/figures?${Q4}`)).body;
+    expect(f.channels.map((c: { channel: string }) => c.channel)).toEqual(['COUNTER', 'ONLINE', 'POSTAL']);
+    expect(f.procedures).toEqual([expect.objectContaining({ procedureCode: 'T.XD.07', averageResolutionDays: 3 })]);
+    const csv = await t.call('GET', `/api/v1/reports/figures?${Q4}&format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="motcua-figures-2026-10-01_2026-12-31.csv"');
   });
 
   it('asks the read model for the period in Vietnam days', () => {

@@ -19,6 +19,9 @@ import { foldBatch } from '../../../projector/src/projection/fold';
 import { messageOf } from '../../../projector/src/testing/scenario-events';
 import { buildDashboard } from '../build';
 
+/** The Temporal Web UI the pages link to in the browser tests. */
+export const TEST_TEMPORAL_UI = 'http://127.0.0.1:8233';
+
 export interface DashboardApp {
   /** http://127.0.0.1:<port>, the API serving the built pages. */
   base: string;
@@ -53,6 +56,8 @@ export async function startDashboardApp(now: () => number): Promise<DashboardApp
       clock: { now },
       config: {
         dashboardDir: dir,
+        // The dossier page's workflow link (its href is checked; no Temporal UI serves it here).
+        temporalUi: TEST_TEMPORAL_UI,
         auth: { issuer: idp.issuer, audience: 'motcua-api', claims: DEFAULT_CLAIM_PATHS, clockToleranceS: 30 },
         stream: { feedIntervalMs: 100, heartbeatMs: 1000, retryMs: 500, ticketTtlMs: 60_000 },
       },

@@ -1,78 +1,80 @@
 import { drawStackedBars } from './charts/agency-bars';
+import { countTable, rateCell as rate, type CountCell, type CountRow } from './count-table';
 import { h } from './dom';
-import { formatCount, formatPercent } from './format';
+import { formatCount } from './format';
 import { NO_AGENCY } from './ii06a-table';
-import type { Ii06aReport, Rate, Report766 } from './report-types';
+import type { Figures, FiguresReport } from './report-types';
 
-/** One lead agency's figures for the period: Decision 766's on-time rate and II.06a's counts (its fields added up). */
-export interface AgencyFigures {
-  agency: string | null;
-  onTime: Rate | null;
-  early: number;
-  onTimeCount: number;
-  late: number;
-  apologies: number;
-  supplementRequests: number;
+export const CHANNEL_TEXT: Record<string, string> = { ONLINE: 'Trực tuyến', COUNTER: 'Trực tiếp', POSTAL: 'Bưu chính công ích' };
+
+const days = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
+/** The columns of every figures table, in the order of the figures' CSV export (libs/reports figuresSheets). */
+export const FIGURE_COLUMNS = ['Tiếp nhận', 'Tỷ lệ đúng hạn (2.1)', 'Đã giải quyết', 'Trước hạn', 'Đúng hạn', 'Trễ hạn', 'Thời gian giải quyết trung bình (ngày)', 'Xin lỗi đã gửi', 'Xin lỗi bị bỏ lỡ', 'Yêu cầu bổ sung khi tiếp nhận', 'Yêu cầu bổ sung sau thẩm định'];
+
+export function figureCells(f: Figures): CountCell[] {
+  return [
+    { n: f.received },
+    rate(f.onTime),
+    { n: f.resolved.total },
+    { n: f.resolved.early },
+    { n: f.resolved.onTime },
+    { n: f.resolved.late },
+    { n: f.averageResolutionDays, text: f.averageResolutionDays === null ? '—' : days.format(f.averageResolutionDays) },
+    { n: f.apologies },
+    { n: f.apologiesMissed },
+    { n: f.supplementRequests.atIntake },
+    { n: f.supplementRequests.afterAppraisal },
+  ];
 }
 
-/** The reports' own rows per lead agency, put side by side: nothing is counted here that the API did not count. */
-export function agencyFigures(ii06a: Ii06aReport, r766: Report766): AgencyFigures[] {
-  const byAgency = new Map<string | null, AgencyFigures>();
-  const of = (agency: string | null): AgencyFigures => {
-    let f = byAgency.get(agency);
-    if (!f) byAgency.set(agency, (f = { agency, onTime: null, early: 0, onTimeCount: 0, late: 0, apologies: 0, supplementRequests: 0 }));
-    return f;
-  };
-  for (const row of ii06a.rows) {
-    const f = of(row.agency);
-    f.early += row.resolved.early;
-    f.onTimeCount += row.resolved.onTime;
-    f.late += row.resolved.late;
-    f.apologies += row.apologies;
-    f.supplementRequests += row.intakeSupplementRequests + row.supplementRequests;
-  }
-  for (const row of r766.rows) of(row.agency).onTime = row.onTime;
-  return [...byAgency.values()].sort((a, b) => (a.agency ?? '\uffff').localeCompare(b.agency ?? '\uffff', 'vi'));
-}
+const total = (r: FiguresReport): CountRow => ({ head: 'Tổng cộng', cells: figureCells(r.total) });
 
-const rateText = (r: Rate | null): string => (r === null || r.percent === null ? '—' : `${formatPercent(r.percent)} (${formatCount(r.count)}/${formatCount(r.of)})`);
-
-/** The per-agency table and its bar chart (resolved early / on time / late); `draw` once the section is in the page (ECharts measures its box). */
-export function agencySection(figures: AgencyFigures[]): { element: HTMLElement; draw: () => void } {
+/**
+ * The figures per lead agency (table and stacked bars), per procedure and per channel, as GET
+ * /api/v1/reports/figures answers them: the page counts nothing itself. `draw` once the section is
+ * in the page (ECharts measures its box).
+ */
+export function figuresSection(r: FiguresReport, exports: HTMLElement): { element: HTMLElement; draw: () => void } {
   const chart = h('div', { id: 'agency-chart', class: 'chart', role: 'img', 'aria-label': 'Biểu đồ số hồ sơ đã giải quyết theo cơ quan chủ trì: trước hạn, đúng hạn, trễ hạn' });
   const section = h(
     'section',
     { 'aria-labelledby': 'agency-title' },
-    h('h2', { id: 'agency-title' }, 'Theo cơ quan chủ trì'),
-    h(
-      'table',
-      { class: 'board report', id: 'agency-table' },
-      h('caption', {}, 'Tỷ lệ đúng hạn (chỉ số 2.1, Quyết định 766) và số hồ sơ đã giải quyết, xin lỗi, yêu cầu bổ sung (Biểu II.06a) trong kỳ'),
-      h('thead', {}, h('tr', {}, ...['Cơ quan chủ trì', 'Tỷ lệ đúng hạn', 'Trước hạn', 'Đúng hạn', 'Trễ hạn', 'Xin lỗi', 'Yêu cầu bổ sung'].map((c) => h('th', { scope: 'col' }, c)))),
-      h(
-        'tbody',
-        {},
-        ...figures.map((f) =>
-          h(
-            'tr',
-            { 'data-agency': f.agency ?? '' },
-            h('th', { scope: 'row' }, f.agency ?? NO_AGENCY),
-            h('td', { class: 'num', 'data-value': f.onTime?.percent === null || !f.onTime ? '' : String(f.onTime.percent) }, rateText(f.onTime)),
-            ...[f.early, f.onTimeCount, f.late, f.apologies, f.supplementRequests].map((n) => h('td', { class: 'num', 'data-value': String(n) }, formatCount(n))),
-          ),
-        ),
-      ),
+    h('h2', { id: 'agency-title' }, 'Số liệu theo cơ quan, thủ tục và kênh'),
+    exports,
+    countTable(
+      'agency-table',
+      'Theo cơ quan chủ trì: tỷ lệ đúng hạn (chỉ số 2.1, Quyết định 766), đã giải quyết (Biểu II.06a), thời gian trung bình (chỉ số 2.2), xin lỗi, yêu cầu bổ sung trong kỳ',
+      ['Cơ quan chủ trì', ...FIGURE_COLUMNS],
+      r.agencies.map((a) => ({ attrs: { 'data-agency': a.agency ?? '' }, head: a.agency ?? NO_AGENCY, cells: figureCells(a) })),
+      total(r),
     ),
     chart,
+    h('h3', { id: 'procedure-title' }, 'Theo thủ tục'),
+    countTable(
+      'procedure-table',
+      'Theo thủ tục hành chính',
+      ['Thủ tục', ...FIGURE_COLUMNS],
+      r.procedures.map((p) => ({ attrs: { 'data-procedure': p.procedureCode }, head: p.procedureName ? `${p.procedureName} (${p.procedureCode})` : p.procedureCode, cells: figureCells(p) })),
+      total(r),
+    ),
+    h('h3', { id: 'channel-title' }, 'Theo kênh tiếp nhận'),
+    countTable(
+      'channel-table',
+      'Theo kênh tiếp nhận: trực tuyến, trực tiếp, bưu chính công ích',
+      ['Kênh', ...FIGURE_COLUMNS],
+      r.channels.map((c) => ({ attrs: { 'data-channel': c.channel ?? '' }, head: c.channel === null ? '(chưa nộp)' : (CHANNEL_TEXT[c.channel] ?? c.channel), cells: figureCells(c) })),
+      total(r),
+    ),
   );
   const draw = () =>
     drawStackedBars(
       chart,
-      figures.map((f) => f.agency ?? NO_AGENCY),
+      r.agencies.map((f) => f.agency ?? NO_AGENCY),
       [
-        { name: 'Trước hạn', color: '#1b7837', values: figures.map((f) => f.early) },
-        { name: 'Đúng hạn', color: '#5aae61', values: figures.map((f) => f.onTimeCount) },
-        { name: 'Trễ hạn', color: '#c51b7d', values: figures.map((f) => f.late) },
+        { name: 'Trước hạn', color: '#1b7837', values: r.agencies.map((f) => f.resolved.early) },
+        { name: 'Đúng hạn', color: '#5aae61', values: r.agencies.map((f) => f.resolved.onTime) },
+        { name: 'Trễ hạn', color: '#c51b7d', values: r.agencies.map((f) => f.resolved.late) },
       ],
       formatCount,
     );

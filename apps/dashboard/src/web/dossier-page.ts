@@ -1,5 +1,6 @@
 import type { PageConfig } from './auth';
 import { controlSheetSection } from './control-sheet';
+import { formsSection } from './dossier-forms';
 import { h } from './dom';
 import { formatInstant as when, OUTCOME_TEXT as OUTCOME } from './format';
 
@@ -69,8 +70,8 @@ const actorOf = (a: DossierView['events'][number]['actor']): string => (a === nu
 
 /**
  * /dashboard/dossiers/{code}: one dossier, from the API (Temporal's state of its workflow): its
- * deadlines, its route's stages, the timeline of its events, and a link to its workflow in the
- * Temporal Web UI.
+ * deadlines, its forms (01–04) and control sheet as PDF, its route's stages, the timeline of its
+ * events, and a link to its workflow in the Temporal Web UI (its workflow id is the dossier code).
  */
 export async function dossierPage(code: string, token: string, config: PageConfig): Promise<HTMLElement> {
   const res = await fetch(`/api/v1/dossiers/${encodeURIComponent(code)}`, { headers: { authorization: `Bearer ${token}` } });
@@ -91,7 +92,7 @@ export async function dossierPage(code: string, token: string, config: PageConfi
     ['Hoàn thành', d.finishedAt ? `${when(d.finishedAt)} — ${OUTCOME[d.outcome ?? ''] ?? d.outcome ?? ''}` : '—'],
   ];
   const workflow = config.temporalUi
-    ? h('p', {}, h('a', { href: `${config.temporalUi}/namespaces/${encodeURIComponent(config.namespace)}/workflows/${encodeURIComponent(d.code)}`, rel: 'noopener' }, 'Xem quy trình (workflow) trong Temporal UI'))
+    ? h('p', {}, h('a', { id: 'temporal-link', href: `${config.temporalUi}/namespaces/${encodeURIComponent(config.namespace)}/workflows/${encodeURIComponent(d.code)}`, rel: 'noopener' }, 'Xem quy trình (workflow) trong Temporal UI'))
     : null;
   return h(
     'section',
@@ -100,6 +101,7 @@ export async function dossierPage(code: string, token: string, config: PageConfi
     h('h2', { id: 'dossier-title' }, `Hồ sơ ${d.code}`),
     h('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
     workflow,
+    formsSection(d.code, d.events.map((e) => e.type), token),
     h('h3', {}, 'Các bước xử lý'),
     h(
       'table',

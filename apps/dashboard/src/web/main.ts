@@ -4,6 +4,7 @@ import { BreachCalendar } from './breach-calendar';
 import { BreachStream } from './breach-stream';
 import { dossierPage } from './dossier-page';
 import { h } from './dom';
+import { alertFailuresSection, postalSection } from './operations-sections';
 import { reportsPage } from './reports-page';
 
 /**
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
   const board = new BreachBoard();
   const calendar = new BreachCalendar(() => currentSession()?.accessToken ?? null);
   main.append(board.element(), calendar.element());
+  const token = currentSession()!.accessToken;
+  void Promise.all([postalSection(token), alertFailuresSection(token)]).then((sections) => main.append(...sections.filter((s) => s !== null)));
   const redrawCalendar = () => void calendar.refresh().catch((e: unknown) => console.warn(e));
   const relogin = () => {
     forgetSession();

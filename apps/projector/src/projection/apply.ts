@@ -55,6 +55,39 @@ export async function applyChanges(db: Db, changes: readonly RowChange[]): Promi
           .where('received_at', 'is', null)
           .execute();
         break;
+      case 'insertHandoff': {
+        const { outcome, ...row } = c.row;
+        await db
+          .insertInto('rm_handoffs')
+          .values({
+            ...row,
+            // Back to the one-stop unit: the dossier's outcome, which the result or the refusal before it set.
+            outcome: row.to_member === null ? sql<string | null>`(select d.outcome from rm_dossiers d where d.code = ${row.code})` : outcome,
+          })
+          .onConflict((o) => o.columns(['code', 'sequence']).doNothing())
+          .execute();
+        break;
+      }
+      case 'updateOpenHandoffs':
+        await db.updateTable('rm_handoffs').set(c.set).where('code', '=', c.code).where('to_member', '=', c.member).where('finished_at', 'is', null).execute();
+        break;
+      case 'upsertPostalLeg': {
+        const { taken_at, ...set } = c.set;
+        await db
+          .insertInto('rm_postal_legs')
+          .values({ code: c.code, leg: c.leg, order_ref: null, order_outcome: null, scope: null, taken_at: null, transit_due_at: null, ended_at: null, ...c.set })
+          .onConflict((o) =>
+            o.columns(['code', 'leg']).doUpdateSet({
+              ...set,
+              ...(taken_at === undefined ? {} : { taken_at: c.keepTaken ? sql<Date>`coalesce(rm_postal_legs.taken_at, ${taken_at})` : taken_at }),
+            }),
+          )
+          .execute();
+        break;
+      }
+      case 'endPostalLeg':
+        await db.updateTable('rm_postal_legs').set({ ended_at: c.at }).where('code', '=', c.code).where('leg', '=', c.leg).where('ended_at', 'is', null).execute();
+        break;
     }
   }
 }

@@ -3,7 +3,7 @@ import { DOSSIER_EVENT_TYPES } from '@motcua/contracts';
 import { Dossier, type RecordedEvent } from '@motcua/dossier';
 import { calendarFor } from '@motcua/calendar';
 import { sql } from 'kysely';
-import { domainAnswer, dumpReadModel, messageOf, readModelAnswer, scenarioLogs, type ScenarioLog } from '../testing/scenario-events';
+import { domainAnswer, domainHandoffs, dumpReadModel, messageOf, readModelAnswer, readModelHandoffs, scenarioLogs, type ScenarioLog } from '../testing/scenario-events';
 import { applyChanges } from './apply';
 import { foldBatch, type FoldMessage } from './fold';
 import { changesOf, HANDLED_TYPES } from './projection';
@@ -27,11 +27,16 @@ afterAll(() => store?.close());
 beforeEach(async () => {
   nextOffset = 0;
   // The rm_* names are views of the current version (rm_v1 here): its tables are emptied.
-  await sql`truncate rm_v1.rm_dossiers, rm_v1.rm_stage_members, rm_v1.rm_alerts, rm_v1.rm_apologies, rm_v1.rm_supplement_requests, rm_v1.rm_appointments, event_archive, projector_offsets, projector_gaps, projector_refused`.execute(store.db);
+  await sql`truncate rm_v1.rm_dossiers, rm_v1.rm_stage_members, rm_v1.rm_alerts, rm_v1.rm_apologies, rm_v1.rm_supplement_requests, rm_v1.rm_appointments, rm_v1.rm_handoffs, rm_v1.rm_postal_legs, event_archive, projector_offsets, projector_gaps, projector_refused`.execute(store.db);
 });
 
 it('declares every event type of the contract', () => {
   expect([...HANDLED_TYPES].sort()).toEqual([...DOSSIER_EVENT_TYPES].sort());
+});
+
+it('has handoffs and results handed to the post among them (postal orders and pickups: postal-legs.spec.ts)', () => {
+  const types = new Set(logs.flatMap((l) => l.events.map((r) => r.event.type)));
+  for (const t of ['DossierHandedOff', 'ResultHandedToPost', 'DeliveryAttemptFailed']) expect(types).toContain(t);
 });
 
 it('runs over 20 scenarios, with alerts, apologies, supplements and rejections among them', () => {
@@ -45,6 +50,7 @@ describe.each(logs.map((l) => [l.id, l] as const))('%s', (_id, log) => {
     const stats = await fold(log.events);
     expect(stats).toEqual({ applied: log.events.length, duplicates: 0, gaps: 0, refused: 0 });
     expect(await readModelAnswer(store.db, log.code)).toEqual(domainAnswer(log.state));
+    expect(await readModelHandoffs(store.db, log.code)).toEqual(domainHandoffs(log));
   });
 
   it('agrees after every prefix of its log (each event folded in a batch of its own)', async () => {
@@ -77,6 +83,10 @@ describe('replaying', () => {
     for (const r of all) await applyChanges(store.db, changesOf(r));
     expect(await dumpReadModel(store.db)).toEqual(once);
     expect(once.dossiers).toHaveLength(logs.length);
+    // Not vacuous: the scenarios hand dossiers over, finish parts against their deadlines and use the post.
+    expect(once.handoffs.some((h) => h.to_member === null && h.outcome !== null)).toBe(true);
+    expect(once.handoffs.some((h) => h.to_member !== null && h.outcome !== null)).toBe(true);
+    expect(once.postalLegs.some((l) => l.taken_at !== null && l.ended_at !== null)).toBe(true);
   });
 
   it('the same events again (new offsets) are counted as duplicates and change nothing', async () => {

@@ -1,6 +1,6 @@
 import { stageMembers, type RouteStage } from '@motcua/contracts';
 import type { DossierEventType, EventOf, RecordedEvent } from '@motcua/dossier';
-import type { RmAlertTable, RmApologyTable, RmAppointmentTable, RmDossierTable, RmStageMemberTable, RmSupplementRequestTable } from '@motcua/store';
+import type { RmAlertTable, RmApologyTable, RmAppointmentTable, RmDossierTable, RmHandoffTable, RmPostalLegTable, RmStageMemberTable, RmSupplementRequestTable } from '@motcua/store';
 
 /**
  * The read model's projection, in the Emmett style: for each event type a small pure function
@@ -14,6 +14,7 @@ import type { RmAlertTable, RmApologyTable, RmAppointmentTable, RmDossierTable, 
  */
 type DossierSet = Partial<Omit<RmDossierTable, 'code'>>;
 type MemberSet = Partial<Pick<RmStageMemberTable, 'started_at' | 'clock_started_at' | 'due_at' | 'finished_at' | 'outcome'>>;
+type LegSet = Partial<Omit<RmPostalLegTable, 'code' | 'leg'>>;
 
 export type RowChange =
   | { kind: 'insertDossier'; row: RmDossierTable }
@@ -25,7 +26,18 @@ export type RowChange =
   | { kind: 'insertSupplementRequest'; row: RmSupplementRequestTable }
   | { kind: 'insertAppointment'; row: RmAppointmentTable }
   /** The open request of that kind is answered (its documents arrived). */
-  | { kind: 'answerSupplementRequest'; code: string; requestKind: RmSupplementRequestTable['kind']; at: Date };
+  | { kind: 'answerSupplementRequest'; code: string; requestKind: RmSupplementRequestTable['kind']; at: Date }
+  /** A control sheet row; one back to the one-stop unit takes the dossier's outcome (set by the event before it). */
+  | { kind: 'insertHandoff'; row: RmHandoffTable }
+  /** The receiving member's open rows: finished (`finish`) or given a restarted deadline (`dueAt`). */
+  | { kind: 'updateOpenHandoffs'; code: string; member: number; set: { finished_at: Date; outcome: string } | { due_at: Date } }
+  /**
+   * A postal leg's row made or changed. `keepTaken`: the first instant the post took the item
+   * stays; `transit_due_at` undefined leaves the target as it is.
+   */
+  | { kind: 'upsertPostalLeg'; code: string; leg: RmPostalLegTable['leg']; set: LegSet; keepTaken?: boolean }
+  /** The post has done its part of the leg (if it has a row, and has not already). */
+  | { kind: 'endPostalLeg'; code: string; leg: RmPostalLegTable['leg']; at: Date };
 
 const date = (ms: number): Date => new Date(ms);
 const dateOrNull = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
@@ -52,6 +64,9 @@ function envelope(r: RecordedEvent): RowChange {
 function leadAgencyOf(route: readonly RouteStage[]): string {
   return stageMembers(route[route.length - 1])[0].agency;
 }
+
+/** The statuses in which the post still has the pickup leg to do (libs/dossier legUnderway). */
+const PICKUP_UNDERWAY: ReadonlySet<string> = new Set(['PICKUP_REQUESTED', 'PICKED_UP']);
 
 type Handler<T extends DossierEventType> = (r: RecordedEvent, e: EventOf<T>) => RowChange[];
 const none = (): RowChange[] => [];
@@ -113,9 +128,14 @@ const HANDLERS: { readonly [T in DossierEventType]: Handler<T> } = {
     ];
   },
   PostalPickupRequested: none,
-  PostalPickedUp: none,
+  // A late pickup report (after the handover) only records the waybill: the leg is not taken again.
+  PostalPickedUp: (r, e) =>
+    r.status === 'PICKED_UP'
+      ? [{ kind: 'upsertPostalLeg', code: r.code, leg: 'PICKUP', keepTaken: true, set: { taken_at: date(e.at), ...(e.transitDueAt === undefined ? {} : { transit_due_at: date(e.transitDueAt) }) } }]
+      : [],
   DossierSubmitted: (r, e) => [
     { kind: 'updateDossier', code: r.code, set: { submitted_at: date(e.at) } },
+    { kind: 'endPostalLeg', code: r.code, leg: 'PICKUP', at: date(e.at) },
     // Handing in again after an intake supplement request answers it.
     { kind: 'answerSupplementRequest', code: r.code, requestKind: 'INTAKE', at: date(e.at) },
   ],
@@ -152,7 +172,10 @@ const HANDLERS: { readonly [T in DossierEventType]: Handler<T> } = {
       }),
     ),
   ],
-  StagePartCompleted: (r, e) => [{ kind: 'updateStageMember', code: r.code, member: e.member, set: { finished_at: date(e.at), outcome: e.outcome } }],
+  StagePartCompleted: (r, e) => [
+    { kind: 'updateStageMember', code: r.code, member: e.member, set: { finished_at: date(e.at), outcome: e.outcome } },
+    { kind: 'updateOpenHandoffs', code: r.code, member: e.member, set: { finished_at: date(e.at), outcome: e.outcome } },
+  ],
   ResultReady: (r, e) => [
     { kind: 'updateDossier', code: r.code, set: { finished_at: date(e.at), outcome: e.outcome, processing_ms: e.processingMs } },
   ],
@@ -176,9 +199,10 @@ const HANDLERS: { readonly [T in DossierEventType]: Handler<T> } = {
   SupplementReceived: (r, e) => [
     { kind: 'answerSupplementRequest', code: r.code, requestKind: 'PROCESSING', at: date(e.at) },
     { kind: 'insertAppointment', row: { code: r.code, sequence: r.sequence, from_at: date(e.at), appointment: date(e.deadline.at) } },
-    ...e.restarted.map(
-      (m): RowChange => ({ kind: 'updateStageMember', code: r.code, member: m.member, set: { clock_started_at: date(e.at), due_at: date(m.deadline.at) } }),
-    ),
+    ...e.restarted.flatMap((m): RowChange[] => [
+      { kind: 'updateStageMember', code: r.code, member: m.member, set: { clock_started_at: date(e.at), due_at: date(m.deadline.at) } },
+      { kind: 'updateOpenHandoffs', code: r.code, member: m.member, set: { due_at: date(m.deadline.at) } },
+    ]),
   ],
   ApologyIssued: (r, e) => [
     {
@@ -196,19 +220,38 @@ const HANDLERS: { readonly [T in DossierEventType]: Handler<T> } = {
   ],
   DossierRejected: (r, e) => [
     { kind: 'updateStageMember', code: r.code, member: e.member, set: { finished_at: date(e.at), outcome: e.memberOutcome } },
+    { kind: 'updateOpenHandoffs', code: r.code, member: e.member, set: { finished_at: date(e.at), outcome: e.memberOutcome } },
     { kind: 'updateDossier', code: r.code, set: { finished_at: date(e.at), outcome: e.outcome, processing_ms: e.processingMs } },
   ],
-  // Handoffs and the steps inside an agency: the control sheet reads them from the dossier's events;
-  // the read model keeps the stage members' start, deadline and finish, which they do not change.
-  DossierHandedOff: none,
+  // The control sheet's rows (Form 05); the steps inside an agency (assigned, appraised,
+  // approved) change neither a row's deadline nor its finish.
+  DossierHandedOff: (r, e) => [
+    {
+      kind: 'insertHandoff',
+      row: {
+        code: r.code,
+        sequence: r.sequence,
+        from_unit: e.from.unit,
+        from_member: e.fromMember,
+        to_unit: e.to.unit,
+        to_member: e.toMember,
+        task: e.task,
+        handed_over_at: date(e.at),
+        due_at: date(e.dueAt),
+        finished_at: e.toMember === null ? date(e.at) : null,
+        outcome: null,
+      },
+    },
+  ],
   StagePartAssigned: none,
   StagePartAppraised: none,
   StagePartApproved: none,
   ResultReturned: none,
-  ResultHandedToPost: none,
-  DeliveryAttemptFailed: none,
-  ResultBackAtUnit: none,
-  ResultDelivered: none,
+  ResultHandedToPost: (r, e) => [{ kind: 'upsertPostalLeg', code: r.code, leg: 'RETURN', keepTaken: true, set: { taken_at: date(e.at) } }],
+  // The return leg ends at the first attempt at the door, failed or not, or back at the unit.
+  DeliveryAttemptFailed: (r, e) => [{ kind: 'endPostalLeg', code: r.code, leg: 'RETURN', at: date(e.at) }],
+  ResultBackAtUnit: (r, e) => [{ kind: 'endPostalLeg', code: r.code, leg: 'RETURN', at: date(e.at) }],
+  ResultDelivered: (r, e) => [{ kind: 'endPostalLeg', code: r.code, leg: 'RETURN', at: date(e.at) }],
   DossierWithdrawn: (r, e) => [{ kind: 'updateDossier', code: r.code, set: { withdrawn_at: date(e.at) } }],
   DossierStopped: (r, e) => [{ kind: 'updateDossier', code: r.code, set: { stopped_at: date(e.at) } }],
   AlertRaised: (r, e) => [
@@ -217,10 +260,20 @@ const HANDLERS: { readonly [T in DossierEventType]: Handler<T> } = {
       row: { code: r.code, sequence: r.sequence, type: e.alert, scope: e.scope, agency: e.agency, member: e.member, due_at: date(e.dueAt), at: date(e.at) },
     },
   ],
-  // The post's orders: in the archive and the envelope; a refusal's and a late leg's alerts are AlertRaised (scope POSTAL).
-  PostalOrderPlaced: none,
-  PostalOrderRefused: none,
-  PostalOrderCancelled: none,
+  // The post's orders: the leg's latest one (a refusal's and a late leg's alerts are AlertRaised,
+  // scope POSTAL). A new order's target is its own (none when its scope is unknown). An answer
+  // recorded after the post did its part of a pickup (the handover came first) finds the leg over.
+  PostalOrderPlaced: (r, e) => [
+    {
+      kind: 'upsertPostalLeg',
+      code: r.code,
+      leg: e.leg,
+      set: { order_ref: e.orderRef, order_outcome: 'PLACED', scope: e.scope, transit_due_at: e.transitDueAt === undefined ? null : date(e.transitDueAt) },
+    },
+    ...(e.leg === 'PICKUP' && !PICKUP_UNDERWAY.has(r.status) ? [{ kind: 'endPostalLeg', code: r.code, leg: 'PICKUP', at: date(e.at) } as const] : []),
+  ],
+  PostalOrderRefused: (r, e) => [{ kind: 'upsertPostalLeg', code: r.code, leg: e.leg, set: { order_ref: e.orderRef, order_outcome: 'REFUSED', scope: null, transit_due_at: null } }],
+  PostalOrderCancelled: (r, e) => [{ kind: 'upsertPostalLeg', code: r.code, leg: e.leg, set: { order_ref: e.orderRef, order_outcome: 'CANCELLED' } }],
   // The read model keeps no consultation table yet: the envelope, and a missed answer's alert row.
   ConsultationRequested: none,
   ConsultationAnswered: none,

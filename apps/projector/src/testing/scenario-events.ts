@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toLocalIso } from '@motcua/calendar';
 import { ScenarioSchema, type Scenario } from '@motcua/contracts';
-import { eventId, toView, type DossierState, type RecordedEvent } from '@motcua/dossier';
+import { controlSheet, eventId, latestOrder, toView, type DossierState, type RecordedEvent } from '@motcua/dossier';
 // Test-only: the domain's scenario harness is not in @motcua/dossier's public API (the API's and the
 // scenario runner's specs reach it the same way); this file is loaded by specs only.
 import { runThroughDomain } from '../../../../libs/dossier/src/testing/scenario-harness';
@@ -70,8 +70,31 @@ export function domainAnswer(state: DossierState) {
     apology: v.apology,
     supplementRequests: v.supplementRequests,
     lateSupplementRequests: v.lateSupplementRequests,
+    postalLegs: (['PICKUP', 'RETURN'] as const).flatMap((leg) => {
+      const o = latestOrder(state, leg);
+      return o ? [{ leg, orderRef: o.orderRef, outcome: o.outcome, scope: o.scope, transitDueAt: o.transitDueAt === null ? null : toLocalIso(o.transitDueAt), ended: o.ended }] : [];
+    }),
     sequence: state.sequence,
   };
+}
+
+/** The domain's control sheet (Form 05) of a log, as the rows rm_handoffs should hold. */
+export function domainHandoffs(log: ScenarioLog) {
+  return controlSheet(log.code, log.events.map((r) => r.event)).rows.map((r) => ({
+    from: r.from.unit,
+    to: r.to.unit,
+    task: r.task,
+    handedOverAt: r.handedOverAt,
+    dueAt: r.dueAt,
+    finishedAt: r.finishedAt,
+    outcome: r.outcome,
+  }));
+}
+
+/** The same, from rm_handoffs. */
+export async function readModelHandoffs(db: Kysely<StoreSchema>, code: string) {
+  const rows = await db.selectFrom('rm_handoffs').selectAll().where('code', '=', code).orderBy('sequence').execute();
+  return rows.map((r) => ({ from: r.from_unit, to: r.to_unit, task: r.task, handedOverAt: iso(r.handed_over_at), dueAt: iso(r.due_at), finishedAt: iso(r.finished_at), outcome: r.outcome }));
 }
 
 /** The same, from the read model's rows. */
@@ -81,6 +104,7 @@ export async function readModelAnswer(db: Kysely<StoreSchema>, code: string) {
   const alerts = await db.selectFrom('rm_alerts').selectAll().where('code', '=', code).orderBy('sequence').execute();
   const apologies = await db.selectFrom('rm_apologies').selectAll().where('code', '=', code).orderBy('sequence', 'desc').execute();
   const supplements = await db.selectFrom('rm_supplement_requests').selectAll().where('code', '=', code).where('kind', '=', 'PROCESSING').execute();
+  const legs = await db.selectFrom('rm_postal_legs').selectAll().where('code', '=', code).orderBy('leg').execute();
   const apology = apologies[0];
   return {
     status: d.status,
@@ -99,6 +123,17 @@ export async function readModelAnswer(db: Kysely<StoreSchema>, code: string) {
     apology: apology ? { agency: apology.agency, at: iso(apology.at), newAppointment: iso(apology.new_appointment) } : null,
     supplementRequests: supplements.length,
     lateSupplementRequests: supplements.filter((s) => s.late).length,
+    postalLegs: legs
+      .filter((l) => l.order_ref !== null)
+      .map((l) => ({
+        leg: l.leg,
+        orderRef: l.order_ref,
+        outcome: l.order_outcome,
+        scope: l.scope,
+        transitDueAt: iso(l.transit_due_at),
+        // The domain's `ended`: the post did its part, or the order was refused or cancelled.
+        ended: l.ended_at !== null || l.order_outcome !== 'PLACED',
+      })),
     sequence: d.last_sequence,
   };
 }
@@ -112,6 +147,8 @@ export async function dumpReadModel(db: Kysely<StoreSchema>) {
     apologies: await db.selectFrom('rm_apologies').selectAll().orderBy('code').orderBy('sequence').execute(),
     supplements: await db.selectFrom('rm_supplement_requests').selectAll().orderBy('code').orderBy('sequence').execute(),
     appointments: await db.selectFrom('rm_appointments').selectAll().orderBy('code').orderBy('sequence').execute(),
+    handoffs: await db.selectFrom('rm_handoffs').selectAll().orderBy('code').orderBy('sequence').execute(),
+    postalLegs: await db.selectFrom('rm_postal_legs').selectAll().orderBy('code').orderBy('leg').execute(),
     archive: await db.selectFrom('event_archive').select(['id', 'code', 'sequence', 'type', 'time', 'cloud_event']).orderBy('id').execute(),
     gaps: await db.selectFrom('projector_gaps').select(['code', 'expected', 'got']).orderBy('code').orderBy('got').execute(),
   };

@@ -22,6 +22,7 @@ export function dossier(overrides: Partial<ReportDossier> = {}): ReportDossier {
     appointments: [{ from: at('2026-10-01 09:00'), at: at('2026-10-15 17:00') }],
     supplementRequests: [],
     apologies: [],
+    apologiesMissed: [],
     parts: [],
     ...overrides,
   };
