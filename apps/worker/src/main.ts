@@ -1,6 +1,6 @@
 import { NativeConnection } from '@temporalio/worker';
 import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
-import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-bus';
+import { brokersFromEnv, CoalescingPublisher, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-bus';
 import { createDossierWorker, installTemporalRuntime, logProcessWarningsAsJson, temporalSettingsFromEnv } from '@motcua/temporal';
 import { openStore } from '@motcua/store';
 import { notificationsFromEnv } from './notifications';
@@ -30,7 +30,8 @@ async function main() {
   await admin.close();
 
   const connection = await NativeConnection.connect({ address: temporal.address });
-  const publisher = new KafkaPublisher(kafka);
+  // The dossiers' publishes that meet go to the broker as one request (coalescing-publisher.ts).
+  const publisher = new CoalescingPublisher(new KafkaPublisher(kafka));
   // The store the API keeps contact data in, opened once for the post's orders and the applicant notifications.
   const store = process.env.DATABASE_URL ? await openStore({ url: process.env.DATABASE_URL }) : null;
   const postal = postalFromEnv(store);
