@@ -1,10 +1,12 @@
 import { CancellationScope, condition, defineUpdate, proxyActivities, setHandler, sleep, isCancellation } from '@temporalio/workflow';
 
 /**
- * The benchmark's bare baseline (infra/bench/load.ts): the shape of a single-stage dossier with
- * none of the domain — started, then three updates (accept, complete, return), one activity each
- * and one at the start (the dossier's publish), and two timers armed and cancelled (the stage's
- * deadline and the appointment). Bundled on its own, on its own task queue; never the product's.
+ * The benchmark's bare baseline (infra/bench/load.ts): the shape of a dossier with none of the
+ * domain — started, then one update per command of the dossier it stands beside (accept, each
+ * `complete`, a supplement's request and arrival, return), one activity each and one at the start
+ * (the dossier's publish), and a timer armed at acceptance, re-armed at each `complete` and
+ * cancelled at the return (the stage's deadline and the appointment). Bundled on its own, on its
+ * own task queue; never the product's.
  */
 export interface BaselineActivities {
   publish(step: string): Promise<void>;

@@ -13,6 +13,7 @@ import { OPENAPI_DOCUMENT } from './openapi/openapi.tokens';
 import { builtInCatalog, ProcedureCatalog } from './procedures/procedure-catalog';
 import { ProceduresController } from './procedures/procedures.controller';
 import { TemporalModule } from './temporal/temporal.module';
+import { TemporalDossierGateway } from './temporal/temporal-dossier-gateway';
 import {
   MemoryApplicantContacts,
   MemoryAuditLog,
@@ -138,7 +139,11 @@ export class AppModule {
       module: AppModule,
       imports: [TemporalModule.forRoot(config), StoreModule.forRoot(config)],
       controllers,
-      providers: [...appProviders(config, catalog, systemClock), { provide: TOKEN_VERIFIER, useFactory: () => verifier ?? oidcVerifier(config) }],
+      providers: [
+        ...appProviders(config, catalog, systemClock),
+        { provide: DossierGateway, useClass: TemporalDossierGateway },
+        { provide: TOKEN_VERIFIER, useFactory: () => verifier ?? oidcVerifier(config) },
+      ],
     };
   }
 

@@ -316,4 +316,17 @@ jest.setTimeout(180_000);
       ['StagePartApproved', 'ld-SO_XAY_DUNG'],
     ]);
   });
+
+  it('registers a burst of 50 of one unit at once: every one answered, each its own code; a retry with its key gets its code again', async () => {
+    // Bounded: 50 registrations and 10 retries, each one workflow start on the server of the run.
+    const body = { procedureCode: 'LLTP-CAP-PHIEU', channel: 'COUNTER', applicant, unit };
+    const keys = Array.from({ length: 50 }, (_, i) => `it-burst-${i}`);
+    const burst = await Promise.all(keys.map((k) => call('POST', '/api/v1/dossiers', body, { 'Idempotency-Key': k })));
+    expect(burst.map((r) => r.status)).toEqual(keys.map(() => 201));
+    const codes = burst.map((r) => r.body.code as string);
+    expect(new Set(codes).size).toBe(50);
+    for (const code of codes) expect(code).toMatch(new RegExp(`^${unit.replace(/\./g, '\\.')}-\\d{6}-\\d{4}$`));
+    const retried = await Promise.all(keys.slice(0, 10).map((k) => call('POST', '/api/v1/dossiers', body, { 'Idempotency-Key': k })));
+    expect(retried.map((r) => [r.status, r.body.code])).toEqual(codes.slice(0, 10).map((c) => [201, c]));
+  }, 120_000);
 });

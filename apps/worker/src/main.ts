@@ -30,6 +30,7 @@ async function main() {
   await admin.close();
 
   const connection = await NativeConnection.connect({ address: temporal.address });
+  // The dossiers' publishes that meet go to the broker as one request (KafkaPublisher).
   const publisher = new KafkaPublisher(kafka);
   // The store the API keeps contact data in, opened once for the post's orders and the applicant notifications.
   const store = process.env.DATABASE_URL ? await openStore({ url: process.env.DATABASE_URL }) : null;

@@ -77,4 +77,16 @@ describe('KafkaPublisher over kafkajs', () => {
     expect(fake.made[1].batches.map(values)).toEqual([['A:1']]);
     await publisher.close();
   });
+  it('sends what waited in requests of at most 500 messages, a larger publish alone', async () => {
+    const fake = new FakeProducers();
+    const publisher = new KafkaPublisher({ brokers: ['127.0.0.1:1'], clientId: 't' }, fake.factory);
+    const many = (key: string, n: number) => Array.from({ length: n }, (_, i) => msg(key, i));
+    const first = publisher.publish('dossier.events', [msg('A', 1)]);
+    await new Promise((r) => setImmediate(r));
+    const waiting = [publisher.publish('dossier.events', many('B', 300)), publisher.publish('dossier.events', many('C', 200)), publisher.publish('dossier.events', many('D', 1)), publisher.publish('dossier.events', many('E', 600))];
+    for (let i = 0; i < 4; i++) await fake.answer();
+    await Promise.all([first, ...waiting]);
+    expect(fake.made[0].batches.map((b) => values(b).length)).toEqual([1, 500, 1, 600]);
+    await publisher.close();
+  });
 });

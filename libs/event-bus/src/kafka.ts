@@ -58,6 +58,17 @@ interface PendingSend {
   reject: (e: unknown) => void;
 }
 
+/** What waits goes as one request, up to this many messages (a broker refuses a request over its message.max.bytes). */
+const MAX_MESSAGES_PER_REQUEST = 500;
+
+/** How many of the waiting sends fit in one request (at least one, whatever its size). */
+function sendsUpTo(queue: readonly PendingSend[], max: number): number {
+  let n = 0;
+  let messages = 0;
+  while (n < queue.length && (n === 0 || messages + queue[n].messages.length <= max)) messages += queue[n++].messages.length;
+  return n;
+}
+
 /**
  * Idempotent producer, acks from all in-sync replicas, and ONE send in flight at a time, made of
  * every publish waiting then (per partition, kafkajs sends them as one batch, in order).
@@ -100,7 +111,7 @@ export class KafkaPublisher implements EventPublisher {
     this.sending = true;
     try {
       while (this.queue.length) {
-        const sends = this.queue.splice(0);
+        const sends = this.queue.splice(0, sendsUpTo(this.queue, MAX_MESSAGES_PER_REQUEST));
         try {
           const producer = await this.connectedProducer();
           const topics = [...new Set(sends.map((s) => s.topic))];

@@ -19,3 +19,5 @@ export { OneSessionAtATime, serveEmbeddedStore } from './embedded-server';
 export type { NotificationKey, NotificationRecord, Notifications, NotificationStatus } from './notifications';
 export { SqlNotifications } from './notifications';
 export { MemoryNotifications } from './testing/memory-notifications';
+export type { CodeAllocation, DossierCodes } from './dossier-codes';
+export { SqlDossierCodes } from './dossier-codes';

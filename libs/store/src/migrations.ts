@@ -393,6 +393,32 @@ const MIGRATIONS: Record<string, Migration> = {
       }
     },
   },
+  '0013-dossier-code-counters': {
+    // Dossier codes from the store instead of one allocator workflow per unit and day, which ran
+    // every registration of a unit one after another (libs/store/src/dossier-codes.ts says why
+    // this holds on a cluster). One counter row per unit-day, bumped in one statement; one row per
+    // request, so a retry reads its number back; the unique (unit, day, sequence) is the last
+    // guard that no code is ever handed out twice.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('dossier_code_counters')
+        .addColumn('unit', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('last_sequence', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('dossier_code_counters_pk', ['unit', 'day'])
+        .execute();
+      await db.schema
+        .createTable('dossier_code_allocations')
+        .addColumn('unit', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('request_key', 'text', (c) => c.notNull())
+        .addColumn('sequence', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('dossier_code_allocations_pk', ['unit', 'day', 'request_key'])
+        .addUniqueConstraint('dossier_code_allocations_one_code', ['unit', 'day', 'sequence'])
+        .execute();
+    },
+  },
 };
 
 /**

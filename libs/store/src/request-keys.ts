@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { StoreSchema } from './schema';
 
 export type KeyClaim =
@@ -23,25 +23,35 @@ export class SqlRequestKeys implements RequestKeys {
   constructor(private readonly db: Kysely<StoreSchema>) {}
 
   async claim(scope: string, key: string, requestDigest: string): Promise<KeyClaim> {
-    // Insert-or-read in one statement each: concurrent first uses of a key agree on one row.
-    await this.db
-      .insertInto('request_keys')
-      .values({ scope, key, request_digest: requestDigest })
-      .onConflict((c) => c.columns(['scope', 'key']).doNothing())
-      .execute();
-    const row = await this.row(scope, key);
+    // Insert-or-read in one round trip (every keyed command passes here). A concurrent first use
+    // of the same key committed after this statement's snapshot is invisible to its read: then
+    // the row is read again, and the two agree on it.
+    const { rows } = await sql<{ request_digest: string; dossier_code: string | null }>`
+      with inserted as (
+        insert into request_keys (scope, key, request_digest) values (${scope}, ${key}, ${requestDigest})
+        on conflict (scope, key) do nothing
+        returning request_digest, dossier_code
+      )
+      select request_digest, dossier_code from inserted
+      union all
+      select request_digest, dossier_code from request_keys where scope = ${scope} and key = ${key} and not exists (select 1 from inserted)
+    `.execute(this.db);
+    const row = rows[0] ?? (await this.row(scope, key));
     if (row.request_digest !== requestDigest) return { outcome: 'reused' };
     return { outcome: 'proceed', dossierCode: row.dossier_code };
   }
 
   async bindDossier(scope: string, key: string, dossierCode: string): Promise<string> {
-    await this.db
+    const bound = await this.db
       .updateTable('request_keys')
       .set({ dossier_code: dossierCode })
       .where('scope', '=', scope)
       .where('key', '=', key)
       .where('dossier_code', 'is', null)
-      .execute();
+      .returning('dossier_code')
+      .executeTakeFirst();
+    // Bound already (by an earlier attempt of the same request): that code stands.
+    if (bound?.dossier_code) return bound.dossier_code;
     const row = await this.row(scope, key);
     return row.dossier_code ?? dossierCode;
   }

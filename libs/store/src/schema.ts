@@ -26,6 +26,8 @@ export interface StoreSchema {
   read_model_versions: ReadModelVersionTable;
   notifications: NotificationTable;
   alert_webhook_outbox: AlertWebhookOutboxTable;
+  dossier_code_counters: DossierCodeCounterTable;
+  dossier_code_allocations: DossierCodeAllocationTable;
 }
 
 /** One version of the read model: its tables are in schema_name; the rm_* views show the CURRENT one. */
@@ -305,4 +307,21 @@ export interface AlertWebhookOutboxTable {
   next_attempt_at: Generated<Date>;
   last_error: string | null;
   settled_at: Date | null;
+}
+
+/** The last sequence number handed out for one unit's dossier codes on one day (Vietnam). */
+export interface DossierCodeCounterTable {
+  unit: string;
+  /** YYYY-MM-DD, Vietnam time. */
+  day: string;
+  last_sequence: number;
+}
+
+/** Which request got which number: a retry of the request gets the same one. */
+export interface DossierCodeAllocationTable {
+  unit: string;
+  day: string;
+  request_key: string;
+  sequence: number;
+  created_at: Generated<Date>;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { Client } from 'pg';
-import { serveEmbeddedStore, type EmbeddedStoreServer, MemoryApplicantContacts, MemoryPostalEvents, MIGRATION_NAMES, openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlPostalEvents, SqlRequestKeys, type ApplicantContacts, type PostalEvents, type Store } from './index';
+import { serveEmbeddedStore, type EmbeddedStoreServer, MemoryApplicantContacts, MemoryPostalEvents, MIGRATION_NAMES, openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierCodes, SqlDossierNotes, SqlPostalEvents, SqlRequestKeys, type ApplicantContacts, type PostalEvents, type Store } from './index';
 
 /**
  * The store on embedded PGlite; the same suite runs on PostgreSQL when STORE_TEST_DATABASE_URL
@@ -137,6 +137,33 @@ describe.each(engines)('operational store on %s', (_engine, location) => {
       expect(await notes.of('none')).toEqual([]);
       await notes.discard(`note:${code}:2`);
       expect((await notes.of(code)).map((n) => n.id)).toEqual([note.id]);
+    });
+  });
+
+  describe('dossier codes', () => {
+    const codes = () => new SqlDossierCodes(store.db);
+    const unit = `T${Math.random().toString(36).slice(2, 8).toUpperCase()}.00.H42`;
+
+    it('needs a seed first, then hands out distinct numbers to a burst, and the same number to the same key', async () => {
+      expect(await codes().allocate(unit, '2026-12-01', 'k0', 9999)).toEqual({ outcome: 'unseeded' });
+      await codes().seed(unit, '2026-12-01', 7);
+      await codes().seed(unit, '2026-12-01', 0); // already started: nothing
+      const keys = Array.from({ length: 30 }, (_, i) => `k${i}`);
+      const burst = await Promise.all(keys.map((k) => codes().allocate(unit, '2026-12-01', k, 9999)));
+      const numbers = burst.map((a) => (a.outcome === 'allocated' ? a.sequence : -1));
+      expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => 8 + i));
+      // Retries, also at the same time as each other: each key its number again, nothing burned.
+      const again = await Promise.all([...keys, ...keys].map((k) => codes().allocate(unit, '2026-12-01', k, 9999)));
+      expect(again.map((a) => (a.outcome === 'allocated' ? a.sequence : -1))).toEqual([...numbers, ...numbers]);
+      expect(await codes().allocate(unit, '2026-12-01', 'k-next', 9999)).toEqual({ outcome: 'allocated', sequence: 38 });
+    });
+
+    it('keeps each unit-day apart, and refuses a new key once the day is out of numbers (a known key still gets its own)', async () => {
+      await codes().seed(unit, '2026-12-02', 0);
+      expect(await codes().allocate(unit, '2026-12-02', 'a', 2)).toEqual({ outcome: 'allocated', sequence: 1 });
+      expect(await codes().allocate(unit, '2026-12-02', 'b', 2)).toEqual({ outcome: 'allocated', sequence: 2 });
+      expect(await codes().allocate(unit, '2026-12-02', 'c', 2)).toEqual({ outcome: 'exhausted' });
+      expect(await codes().allocate(unit, '2026-12-02', 'a', 2)).toEqual({ outcome: 'allocated', sequence: 1 });
     });
   });
 });

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierNotes, SqlNotifications, SqlPostalEvents, SqlReportSource, SqlRequestKeys, type Store } from '@motcua/store';
+import { openStore, SqlApplicantContacts, SqlAuditLog, SqlDossierCodes, SqlDossierNotes, SqlNotifications, SqlPostalEvents, SqlReportSource, SqlRequestKeys, type Store } from '@motcua/store';
 import { REPORT_SOURCE } from '../reports/reports.tokens';
 import type { ApiConfig } from '../config/api-config';
 import { READ_MODEL } from '../breaches/breach.tokens';
-import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_NOTES, NOTIFICATIONS, POSTAL_EVENTS, REQUEST_KEYS, STORE } from './store.tokens';
+import { APPLICANT_CONTACTS, AUDIT_LOG, DOSSIER_CODES, DOSSIER_NOTES, NOTIFICATIONS, POSTAL_EVENTS, REQUEST_KEYS, STORE } from './store.tokens';
 
 @Injectable()
 class StoreCloser implements OnApplicationShutdown {
@@ -39,6 +39,7 @@ export class StoreModule {
         },
         { provide: REQUEST_KEYS, useFactory: (s: Store) => new SqlRequestKeys(s.db), inject: [STORE] },
         { provide: DOSSIER_NOTES, useFactory: (s: Store) => new SqlDossierNotes(s.db), inject: [STORE] },
+        { provide: DOSSIER_CODES, useFactory: (s: Store) => new SqlDossierCodes(s.db), inject: [STORE] },
         { provide: AUDIT_LOG, useFactory: (s: Store) => new SqlAuditLog(s.db), inject: [STORE] },
         { provide: APPLICANT_CONTACTS, useFactory: (s: Store) => new SqlApplicantContacts(s.db), inject: [STORE] },
         { provide: POSTAL_EVENTS, useFactory: (s: Store) => new SqlPostalEvents(s.db), inject: [STORE] },
@@ -48,7 +49,7 @@ export class StoreModule {
         { provide: NOTIFICATIONS, useFactory: (s: Store) => new SqlNotifications(s.db), inject: [STORE] },
         StoreCloser,
       ],
-      exports: [READ_MODEL, REQUEST_KEYS, DOSSIER_NOTES, AUDIT_LOG, APPLICANT_CONTACTS, POSTAL_EVENTS, REPORT_SOURCE, NOTIFICATIONS],
+      exports: [READ_MODEL, REQUEST_KEYS, DOSSIER_CODES, DOSSIER_NOTES, AUDIT_LOG, APPLICANT_CONTACTS, POSTAL_EVENTS, REPORT_SOURCE, NOTIFICATIONS],
     };
   }
 }

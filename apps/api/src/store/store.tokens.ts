@@ -6,3 +6,4 @@ export const AUDIT_LOG = Symbol('AuditLog');
 export const APPLICANT_CONTACTS = Symbol('ApplicantContacts');
 export const POSTAL_EVENTS = Symbol('PostalEvents');
 export const NOTIFICATIONS = Symbol('Notifications');
+export const DOSSIER_CODES = Symbol('DossierCodes');

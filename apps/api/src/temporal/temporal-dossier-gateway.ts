@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type WorkflowExecutionInfo } from '@temporalio/client';
+import type { DossierCodes } from '@motcua/store';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { toLocalIso } from '@motcua/calendar';
 import type { Actor, DossierView, RecordedEvent } from '@motcua/dossier';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { ApiError, ruleViolation } from '../errors/api-error';
+import { DOSSIER_CODES } from '../store/store.tokens';
 import type { DossierGateway, OpeningCommand, PostalCommand } from '../dossiers/dossier-gateway';
 import { visibilityQuery, type DossierListFilter, type ListScope } from '../dossiers/dossier-list.query';
 import type { DossierListItem } from '@motcua/contracts';
@@ -21,12 +23,16 @@ import {
 } from './dossier-workflow';
 import { TEMPORAL_CLIENT } from './temporal.tokens';
 
-/** Dossiers as Temporal workflows: one workflow per dossier (id = code), one allocator per unit and day. */
+/** Codes are 4 digits (Circular 01/2018 Art. 19): a unit cannot receive more than this in a day. */
+const MAX_CODES_PER_DAY = 9999;
+
+/** Dossiers as Temporal workflows: one workflow per dossier (id = code); their codes from the store. */
 @Injectable()
 export class TemporalDossierGateway implements DossierGateway {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(DOSSIER_CODES) private readonly codes: DossierCodes,
   ) {}
 
   private get taskQueue() {
@@ -37,30 +43,45 @@ export class TemporalDossierGateway implements DossierGateway {
     return this.client.connection.withDeadline(Date.now() + this.config.temporalCallTimeoutMs, fn);
   }
 
+  /**
+   * From the store (libs/store/src/dossier-codes.ts): one statement per number, so a unit's
+   * registrations no longer queue behind one workflow. A unit-day's first number asks the allocator
+   * workflow of that day, which handed out the numbers before, where it stopped (nothing, on any
+   * day after the switch).
+   */
   async allocateSequence(unit: string, day: string, key: string): Promise<number> {
+    let allocation = await this.codes.allocate(unit, day, key, MAX_CODES_PER_DAY);
+    if (allocation.outcome === 'unseeded') {
+      await this.codes.seed(unit, day, await this.allocatorWorkflowLast(unit, day));
+      allocation = await this.codes.allocate(unit, day, key, MAX_CODES_PER_DAY);
+    }
+    if (allocation.outcome === 'allocated') return allocation.sequence;
+    throw ruleViolation('DOSSIER_CODE.DAY_EXHAUSTED', `unit ${unit} has used all ${MAX_CODES_PER_DAY} dossier codes of ${day}`);
+  }
+
+  /**
+   * The last number the unit-day's allocator workflow (the way before codes moved to the store)
+   * handed out, 0 if it never ran. A running one gives one more number under a key of its own,
+   * the same to every API instance that asks: the counter starts after it. Left alone, it ends
+   * after its day as it always did.
+   */
+  private async allocatorWorkflowLast(unit: string, day: string): Promise<number> {
     const yymmdd = day.slice(2, 4) + day.slice(5, 7) + day.slice(8, 10);
     const workflowId = `dossier-codes:${unit}:${yymmdd}`;
+    const handle = this.client.workflow.getHandle<typeof codeAllocatorWorkflow>(workflowId);
+    let status: string;
     try {
-      return await this.withDeadline(() =>
-        this.client.workflow.executeUpdateWithStart(codeAllocateUpdate, {
-          args: [{ key }],
-          startWorkflowOperation: new WithStartWorkflowOperation(codeAllocatorWorkflow, {
-            workflowId,
-            taskQueue: this.taskQueue,
-            args: [{ unit, day }],
-            workflowIdConflictPolicy: 'USE_EXISTING',
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          }),
-        }),
-      );
+      status = (await this.withDeadline(() => handle.describe())).status.name;
     } catch (e) {
-      // The day's allocator ended before its day did (terminated by hand, or failed). Starting it
-      // again would hand out numbers already given: intake for this unit waits for an operator.
-      if (e instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new ApiError(503, 'UNAVAILABLE', 'DOSSIER_CODE.ALLOCATOR_CLOSED', `the dossier codes of unit ${unit} for ${day} cannot be handed out: their allocator (workflow ${workflowId}) has ended before its day; an operator must look at it (README, "Operations")`);
-      }
+      if (e instanceof WorkflowNotFoundError) return 0;
       throw e;
     }
+    // It ended before its day did (terminated by hand, or failed): where it stopped is unknown,
+    // and starting after 0 would hand out numbers already given. Intake for this unit waits for an operator.
+    if (status !== 'RUNNING') {
+      throw new ApiError(503, 'UNAVAILABLE', 'DOSSIER_CODE.ALLOCATOR_CLOSED', `the dossier codes of unit ${unit} for ${day} cannot be handed out: their allocator (workflow ${workflowId}) has ended before its day; an operator must look at it (README, "Operations")`);
+    }
+    return this.withDeadline(() => handle.executeUpdate(codeAllocateUpdate, { args: [{ key: 'handed-over-to-the-store' }] }));
   }
 
   async open(registration: DossierRegistration, first: OpeningCommand, requestId: string): Promise<DossierView> {

@@ -3,10 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import { KafkaTopicAdmin, type TopicAdmin } from '@motcua/event-bus';
 import type { ApiConfig } from '../config/api-config';
 import { API_CONFIG } from '../config/api-config';
-import { DossierGateway } from '../dossiers/dossier-gateway';
 import { HealthProbe } from '../health/health-probe';
 import { ServerHealthProbe } from '../health/server-health-probe';
-import { TemporalDossierGateway } from './temporal-dossier-gateway';
 import { KAFKA_ADMIN, TEMPORAL_CLIENT } from './temporal.tokens';
 
 /** Closes the Temporal connection and the Kafka admin when the app shuts down. */
@@ -44,11 +42,11 @@ export class TemporalModule {
             new Client({ connection: Connection.lazy({ address: config.temporal.address }), namespace: config.temporal.namespace }),
         },
         { provide: KAFKA_ADMIN, useFactory: () => new KafkaTopicAdmin({ brokers: config.kafkaBrokers, clientId: 'motcua-api' }) },
-        { provide: DossierGateway, useClass: TemporalDossierGateway },
         { provide: HealthProbe, useClass: ServerHealthProbe },
         ConnectionsCloser,
       ],
-      exports: [DossierGateway, HealthProbe],
+      // The dossier gateway is the app module's: it needs the store too (dossier codes).
+      exports: [TEMPORAL_CLIENT, HealthProbe],
     };
   }
 }
