@@ -329,4 +329,26 @@ jest.setTimeout(180_000);
     const retried = await Promise.all(keys.slice(0, 10).map((k) => call('POST', '/api/v1/dossiers', body, { 'Idempotency-Key': k })));
     expect(retried.map((r) => [r.status, r.body.code])).toEqual(codes.slice(0, 10).map((c) => [201, c]));
   }, 120_000);
+
+  it('a store that starts afresh beside Temporal (emptied, restored from a backup) continues the unit-day after the dossiers Temporal has', async () => {
+    const before = await call('POST', '/api/v1/dossiers', { procedureCode: 'LLTP-CAP-PHIEU', channel: 'COUNTER', applicant, unit });
+    expect(before.status).toBe(201);
+    const config = apiConfigFromEnv({ ...process.env, APPLICANT_REF_SECRET: TEST_APPLICANT_REF_SECRET });
+    const fresh = await createApiApp(AppModule.forRoot({ ...config, temporal, store: {} }, catalog, tokens.verifier), { logger: false, requestLog: false });
+    try {
+      await fresh.listen(0, '127.0.0.1');
+      const freshUrl = (await fresh.getUrl()).replace('[::1]', '127.0.0.1');
+      const res = await fetch(`${freshUrl}/api/v1/dossiers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.tokenFor(officer)}` },
+        body: JSON.stringify({ procedureCode: 'LLTP-CAP-PHIEU', channel: 'COUNTER', applicant, unit }),
+      });
+      const body = (await res.json()) as { code: string };
+      expect(res.status).toBe(201);
+      const sequenceOf = (code: string) => Number(code.slice(-4));
+      expect(sequenceOf(body.code)).toBeGreaterThan(sequenceOf(before.body.code as string));
+    } finally {
+      await fresh.close();
+    }
+  }, 120_000);
 });

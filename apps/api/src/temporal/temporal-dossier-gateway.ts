@@ -52,7 +52,7 @@ export class TemporalDossierGateway implements DossierGateway {
   async allocateSequence(unit: string, day: string, key: string): Promise<number> {
     let allocation = await this.codes.allocate(unit, day, key, MAX_CODES_PER_DAY);
     if (allocation.outcome === 'unseeded') {
-      await this.codes.seed(unit, day, await this.allocatorWorkflowLast(unit, day));
+      await this.codes.seed(unit, day, Math.max(await this.allocatorWorkflowLast(unit, day), await this.highestStartedSequence(unit, day)));
       allocation = await this.codes.allocate(unit, day, key, MAX_CODES_PER_DAY);
     }
     if (allocation.outcome === 'allocated') return allocation.sequence;
@@ -82,6 +82,27 @@ export class TemporalDossierGateway implements DossierGateway {
       throw new ApiError(503, 'UNAVAILABLE', 'DOSSIER_CODE.ALLOCATOR_CLOSED', `the dossier codes of unit ${unit} for ${day} cannot be handed out: their allocator (workflow ${workflowId}) has ended before its day; an operator must look at it (README, "Operations")`);
     }
     return this.withDeadline(() => handle.executeUpdate(codeAllocateUpdate, { args: [{ key: 'handed-over-to-the-store' }] }));
+  }
+
+  /**
+   * The highest number of the unit-day among the dossiers Temporal already has: a counter that
+   * starts afresh (a store emptied or replaced beside a Temporal that kept its dossiers, as test
+   * stores and a restored backup are) would otherwise hand out codes that are already workflows,
+   * and the registration would land on another dossier. Read once per unit-day and store.
+   */
+  private async highestStartedSequence(unit: string, day: string): Promise<number> {
+    const yymmdd = day.slice(2, 4) + day.slice(5, 7) + day.slice(8, 10);
+    // The code's day is Vietnam's (UTC+7): its dossiers started after the previous day's 17:00 UTC.
+    const since = new Date(Date.parse(`${day}T00:00:00+07:00`) - 86_400_000).toISOString();
+    const query = `WorkflowType = ${quote('dossierWorkflow')} AND ${SA.unit.name} = ${quote(unit)} AND StartTime >= ${quote(since)}`;
+    let highest = 0;
+    await this.withDeadline(async () => {
+      for await (const info of this.client.workflow.list({ query, pageSize: 1000 })) {
+        const code = parseDossierCode(info.workflowId);
+        if (code && code.unit === unit && code.yymmdd === yymmdd) highest = Math.max(highest, code.sequence);
+      }
+    });
+    return highest;
   }
 
   async open(registration: DossierRegistration, first: OpeningCommand, requestId: string): Promise<DossierView> {
