@@ -1,6 +1,6 @@
 import type { PageConfig } from './auth';
 import { controlSheetSection } from './control-sheet';
-import { h } from './dom';
+import { h, scrollable } from './dom';
 import { EVENT_TEXT as EVENT, STATUS_TEXT as STATUS } from './dossier-words';
 import { formatInstant as when, OUTCOME_TEXT as OUTCOME } from './format';
 
@@ -59,9 +59,8 @@ export function dossierFacts(d: DossierView): HTMLElement {
 export function dossierStages(d: DossierView): HTMLElement[] {
   return [
     h('h3', {}, 'Các bước xử lý và thời hạn'),
-    h(
-      'div',
-      { class: 'scroll' },
+    scrollable(
+      'Các bước xử lý (cuộn ngang)',
       h(
         'table',
         { class: 'board', id: 'dossier-stages' },

@@ -1,4 +1,4 @@
-import { h } from '../dom';
+import { h, scrollable } from '../dom';
 import { formatInstant } from '../format';
 
 /** GET /api/v1/dossiers/{code}/notifications: what the applicant was sent (addresses masked). */
@@ -32,9 +32,8 @@ export async function notificationsSection(code: string, token: string): Promise
   const sent = (await res.json()) as SentNotification[];
   if (sent.length === 0) return section(h('p', {}, 'Chưa có thông báo nào.'));
   return section(
-    h(
-      'div',
-      { class: 'scroll' },
+    scrollable(
+      'Thông báo đã gửi (cuộn ngang)',
       h(
         'table',
         { class: 'board', id: 'notifications-table' },

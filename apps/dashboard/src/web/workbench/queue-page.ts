@@ -1,5 +1,5 @@
 import type { Session } from '../auth';
-import { h } from '../dom';
+import { h, scrollable } from '../dom';
 import { STATUS_TEXT } from '../dossier-words';
 import { formatCount, formatTime } from '../format';
 import { LiveFeed, type FeedState } from '../live-feed';
@@ -110,9 +110,10 @@ export async function queuePage(session: () => Session | null, relogin: () => vo
     live.dataset.state = state;
     live.textContent = state === 'live' ? `Trực tiếp — cập nhật lúc ${formatTime(at ?? Date.now())}` : state === 'connecting' ? 'Đang kết nối…' : 'Mất kết nối, đang kết nối lại…';
   };
-  const feed = new LiveFeed<{ at: number }, { at: number }>('/api/v1/workbench/stream', session, {
+  const feed = new LiveFeed<{ at: number }, { at: number; upsert: unknown[]; remove: unknown[] }>('/api/v1/workbench/stream', session, {
     snapshot: () => void load(),
-    delta: () => void load(),
+    // A change this officer holds nothing of comes as an empty delta: nothing to read again.
+    delta: (d) => void (d.upsert.length + d.remove.length > 0 && load()),
     status: setLive,
     unauthorized: relogin,
   });
@@ -128,7 +129,7 @@ export async function queuePage(session: () => Session | null, relogin: () => vo
     live,
     form,
     summary,
-    h('div', { class: 'scroll' }, table),
+    scrollable('Danh sách hồ sơ (cuộn ngang)', table),
     pager,
   );
 }
