@@ -33,6 +33,8 @@ import { BreachStreamController } from './breaches/breach-stream.controller';
 import { BreachDaysController } from './breaches/breach-days.controller';
 import { breachProviders } from './breaches/breach-providers';
 import { READ_MODEL } from './breaches/breach.tokens';
+import { WorkbenchController } from './workbench/workbench.controller';
+import { workbenchProviders } from './workbench/workbench-providers';
 import { AuditController } from './audit/audit.controller';
 import { OidcTokenVerifier } from './auth/oidc-token-verifier';
 import { TOKEN_VERIFIER, type TokenVerifier } from './auth/token-verifier';
@@ -70,6 +72,7 @@ const controllers = [
   ReportsController,
   BreachStreamController,
   BreachDaysController,
+  WorkbenchController,
 ];
 
 /** One look-up window per API process: 60 a minute per client address. */
@@ -91,6 +94,7 @@ function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock
     DossierNotificationsService,
     PostalWebhookService,
     ...breachProviders(config),
+    ...workbenchProviders(config),
   ];
 }
 

@@ -74,6 +74,7 @@ const API_RULE_STATUS: Record<keyof typeof API_RULES, number> = {
   'POSTAL.OCCURRED_IN_FUTURE': badRequest('').status,
   'POSTAL.EVENT_ID_REUSED': 422,
   'POSTAL.EVENT_IN_FLIGHT': 409,
+  'WORKBENCH.BAD_QUERY': badRequest('').status,
 };
 
 describe('docs/ names what the code knows', () => {

@@ -21,3 +21,4 @@ export { ruleSetOf, RULE_SET_VERSIONS } from './rule-sets';
 export * from './effects';
 export { parseCommand } from './parse-command';
 export * from './notifications';
+export * from './worklist';

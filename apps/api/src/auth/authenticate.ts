@@ -21,7 +21,7 @@ interface Res {
 /**
  * The only paths anyone may call without a token (CONTRACTS.md "Identity and access"): the
  * catalog and the unit and agency registries, the public look-up, the postal webhook (signed instead), the
- * breach board's event stream (a ticket instead), and the
+ * event streams of the breach board and the workbench (a ticket instead), and the
  * API's own documents and health. Everything else under /api/ needs one: deny by default.
  */
 const PUBLIC: readonly [string, RegExp][] = [
@@ -32,6 +32,7 @@ const PUBLIC: readonly [string, RegExp][] = [
   ['POST', /^\/api\/v1\/postal\/events$/],
   // An event stream: EventSource sends no header; a ticket bought with a token instead (stream-ticket.ts).
   ['GET', /^\/api\/v1\/stream\/breaches$/],
+  ['GET', /^\/api\/v1\/workbench\/stream$/],
 ];
 
 export function isPublic(method: string, path: string): boolean {

@@ -1,6 +1,7 @@
 import type { StoreSchema } from '@motcua/store';
 import type { Kysely } from 'kysely';
 import type { ListScope } from '../dossiers/dossier-list.query';
+import { deadlineStateOf, groupBy } from '../read-model/deadline-state';
 
 /**
  * One line of the breach board: a dossier (scope DOSSIER) or one agency's part of a stage (scope
@@ -61,12 +62,7 @@ export async function readBreachBoard(db: Kysely<StoreSchema>, now: number): Pro
     const fired = alertsOf.get(d.code) ?? [];
     const route = [...new Set(own.map((m) => m.agency))].sort();
     const dueAt = d.appointment!.getTime();
-    // A line's state: its deadline passed by the API's clock, or the engine's timer said so (the
-    // alert is the event; the clock covers a projector that lags behind it).
-    const raised = (type: string, scope: string, due: number, member: number | null) =>
-      fired.some((a) => a.type === type && a.scope === scope && a.member === member && a.due_at.getTime() === due);
-    const stateOf = (scope: string, due: number, member: number | null) =>
-      due <= now || raised('OVERDUE', scope, due, member) ? 'OVERDUE' : raised('NEAR_DUE', scope, due, member) ? 'NEAR_DUE' : null;
+    const stateOf = deadlineStateOf(fired, now);
     const base = { code: d.code, unit: d.unit, channel: d.channel, procedureCode: d.procedure_code, procedureName: d.procedure_name, route };
 
     const state = stateOf('DOSSIER', dueAt, null);
@@ -102,15 +98,4 @@ export function visibleTo(scope: ListScope, row: BreachRow): boolean {
   if (scope.kind === 'ALL') return true;
   if (scope.kind === 'RECEIVING_UNIT') return row.unit === scope.unit;
   return row.route.includes(scope.agency);
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }

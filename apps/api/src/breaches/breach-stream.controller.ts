@@ -4,23 +4,12 @@ import { ActorResolver } from '../actor/actor-resolver';
 import { Caller } from '../auth/caller.decorator';
 import type { Principal } from '../auth/principal';
 import { Clock } from '../dossiers/clock';
-import type { ListScope } from '../dossiers/dossier-list.query';
 import { ApiError } from '../errors/api-error';
+import { EventStreams, type StreamRequest, type StreamResponse } from '../live/event-streams';
 import { visibleTo, type BreachRow } from './breach-board';
-import type { BoardChange, BreachFeed } from './breach-feed';
+import type { BreachFeed } from './breach-feed';
 import { BREACH_FEED, STREAM_OPTIONS, STREAM_TICKETS, type StreamOptions } from './breach.tokens';
 import type { StreamTickets } from './stream-ticket';
-
-interface StreamRequest {
-  headers: Record<string, string | string[] | undefined>;
-  on(event: 'close', listener: () => void): unknown;
-}
-interface StreamResponse {
-  writeHead(status: number, headers: Record<string, string>): unknown;
-  write(chunk: string): boolean;
-  end(): unknown;
-  flushHeaders?(): void;
-}
 
 const forbidden = () => new ApiError(403, 'FORBIDDEN', 'ACCESS.MAY_NOT_READ', 'the breach board shows dossiers this account may read; it may read none');
 
@@ -36,8 +25,7 @@ const forbidden = () => new ApiError(403, 'FORBIDDEN', 'ACCESS.MAY_NOT_READ', 't
  */
 @Controller('api/v1/stream')
 export class BreachStreamController implements BeforeApplicationShutdown {
-  /** The streams open now: ended when the API shuts down, which would otherwise wait for them. */
-  private readonly open = new Set<() => void>();
+  private readonly streams: EventStreams;
 
   constructor(
     @Inject(BREACH_FEED) private readonly feed: BreachFeed,
@@ -45,7 +33,9 @@ export class BreachStreamController implements BeforeApplicationShutdown {
     @Inject(STREAM_OPTIONS) private readonly options: StreamOptions,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(ActorResolver) private readonly actors: ActorResolver,
-  ) {}
+  ) {
+    this.streams = new EventStreams(tickets, options, () => clock.now());
+  }
 
   @Post('tickets')
   @HttpCode(201)
@@ -61,48 +51,14 @@ export class BreachStreamController implements BeforeApplicationShutdown {
 
   @Get('breaches')
   async breaches(@Query('ticket') ticket: unknown, @Query('lastEventId') lastInUrl: unknown, @Req() req: StreamRequest, @Res() res: StreamResponse): Promise<void> {
-    const claims = typeof ticket === 'string' ? this.tickets.check(ticket, this.clock.now()) : null;
-    if (!claims) throw new ApiError(401, 'UNAUTHORIZED', 'AUTH.TICKET_INVALID', 'this stream needs ?ticket= from POST /api/v1/stream/tickets, unexpired');
+    const claims = this.streams.claims(ticket);
     const scope = this.actors.listScope(claims.principal);
     if (!scope) throw forbidden();
-
-    await this.feed.refresh();
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      // nginx and its kind buffer responses unless told not to: events would arrive in lumps.
-      'X-Accel-Buffering': 'no',
-      Connection: 'keep-alive',
-    });
-    const send = (event: string, data: unknown, id?: string) => res.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    res.write(`retry: ${this.options.retryMs}\n\n`);
-
-    const header = req.headers['last-event-id'];
-    const lastEventId = typeof header === 'string' ? header : typeof lastInUrl === 'string' ? lastInUrl : undefined;
-    const missed = this.feed.since(lastEventId);
-    if (missed === null) {
-      send('snapshot', { at: this.clock.now(), rows: this.feed.rows().filter((r) => visibleTo(scope, r)).map(shown) }, this.feed.lastId);
-    } else {
-      for (const change of missed) send('delta', { at: this.clock.now(), ...scoped(change, scope) }, change.id);
-    }
-    // A change this reader may see nothing of is sent all the same (empty): the id moves on, so a resume starts after it.
-    const stop = this.feed.listen((change) => send('delta', { at: this.clock.now(), ...scoped(change, scope) }, change.id));
-    const heartbeat = setInterval(() => send('heartbeat', { at: this.clock.now() }), this.options.heartbeatMs);
-    // The access token the ticket was bought with expires: so does the stream (the page buys another).
-    const expiry = setTimeout(() => end(), Math.min(2 ** 31 - 1, Math.max(0, claims.tokenExp - Date.now())));
-    const end = () => {
-      stop();
-      clearInterval(heartbeat);
-      clearTimeout(expiry);
-      this.open.delete(end);
-      res.end();
-    };
-    this.open.add(end);
-    req.on('close', end);
+    await this.streams.serve(this.feed, { visible: (r) => visibleTo(scope, r), shown }, claims, lastInUrl, req, res);
   }
 
   beforeApplicationShutdown(): void {
-    for (const end of [...this.open]) end();
+    this.streams.endAll();
   }
 }
 
@@ -112,6 +68,3 @@ function shown(row: BreachRow): Omit<BreachRow, 'route'> {
   return rest;
 }
 
-function scoped(change: BoardChange, scope: ListScope) {
-  return { upsert: change.upsert.filter((r) => visibleTo(scope, r)).map(shown), remove: change.remove.filter((r) => visibleTo(scope, r)).map((r) => r.key) };
-}

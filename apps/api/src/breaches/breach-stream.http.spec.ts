@@ -2,6 +2,7 @@ import { openStore, type Store } from '@motcua/store';
 import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
 import { startTestApp, type TestApp } from '../testing/start-test-app';
 import { people } from '../testing/test-tokens';
+import { openStream } from '../testing/event-stream-reader';
 
 /**
  * GET /api/v1/stream/breaches: the ticket, the caller's scope, snapshot then deltas, resume from
@@ -11,51 +12,6 @@ const NOW = Date.parse('2026-03-10T10:00:00+07:00');
 const HOUR = 3_600_000;
 const UNIT_A = '000.00.00.H26';
 const UNIT_B = '000.00.01.H26';
-
-interface SseEvent {
-  event: string;
-  id?: string;
-  data: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-/** An open stream: its events as they come, parsed. */
-async function openStream(url: string, headers: Record<string, string> = {}) {
-  const controller = new AbortController();
-  const res = await fetch(url, { headers, signal: controller.signal });
-  const events: SseEvent[] = [];
-  const waiters: (() => void)[] = [];
-  if (res.ok && res.body) {
-    void (async () => {
-      const decoder = new TextDecoder();
-      let buffer = '';
-      try {
-        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-          buffer += decoder.decode(chunk, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const fields = Object.fromEntries(block.split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]));
-            if (fields.event) events.push({ event: fields.event, id: fields.id, data: JSON.parse(fields.data) });
-            waiters.splice(0).forEach((w) => w());
-          }
-        }
-      } catch {
-        /* aborted */
-      }
-    })();
-  }
-  const next = async (event: string, after = 0): Promise<SseEvent> => {
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      const found = events.slice(after).find((e) => e.event === event);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no ${event} event within 5 s; got ${JSON.stringify(events)}`);
-      await new Promise<void>((r) => (waiters.push(r), setTimeout(r, 200)));
-    }
-  };
-  return { res, events, next, close: () => controller.abort() };
-}
 
 describe('the breach board stream', () => {
   let store: Store;

@@ -53,6 +53,7 @@ export const API_RULES = {
   'REPORT.BAD_DATE': 'ONE-STOP §7: a report\'s period is two calendar dates YYYY-MM-DD in Vietnam time, `from` and `to` (400)',
   'REPORT.PERIOD_REVERSED': 'ONE-STOP §7: a report\'s period ends on or after the day it starts (400)',
   'LOOKUP.RATE_LIMITED': 'ONE-STOP §8: the public look-up, with no token, is limited per address so codes cannot be walked (429)',
+  'WORKBENCH.BAD_QUERY': 'product: the workbench queue\'s parameters (q, procedure, status, page, pageSize) each have their own alphabet and range; anything else is refused, not ignored (400)',
 } as const;
 
 export const badRequest = (message: string, rule: string | null = null) => new ApiError(400, 'BAD_REQUEST', rule, message);
