@@ -1,16 +1,6 @@
-// The labels alone (no zod in the page's bundle).
-import {
-  APOLOGY_REASON_LABELS,
-  INTAKE_REFUSAL_REASON_LABELS,
-  REJECTION_REASON_LABELS,
-  SATISFACTION_LEVEL_LABELS,
-  STOP_REASON_LABELS,
-  WITHDRAWAL_REASON_LABELS,
-} from '@motcua/contracts/reason-labels';
 import { h } from '../dom';
 import { formatInstant } from '../format';
-import type { ActionOffer, Choice } from './action-offers';
-import { CHANNEL_TEXT } from './words';
+import type { ActionOffer, Choice, FieldSpec } from './action-offers';
 
 /** What the fields need besides the offer: the procedure's documents, the agencies, the missing items the counter noted. */
 export interface FieldContext {
@@ -28,125 +18,92 @@ export interface ActionField {
   read(body: Record<string, unknown>): void;
 }
 
-const list = (labels: Record<string, string>): Choice[] => Object.entries(labels).map(([code, label]) => ({ code, label }));
+const LABEL: Record<string, string> = {
+  channel: 'Hình thức',
+  missing: 'Giấy tờ còn thiếu',
+  reasons: 'Lý do',
+  reason: 'Lý do',
+  level: 'Mức độ hài lòng',
+  newAppointment: 'Ngày hẹn mới',
+  to: 'Cơ quan được xin ý kiến',
+  allotted: 'Thời hạn trả lời',
+  officer: 'Tài khoản cán bộ được phân công',
+  note: 'Ghi chú (lưu riêng, không đưa vào sự kiện)',
+};
 
-const checks = (id: string, legend: string, choices: Choice[], checked: (c: string) => boolean, required = false): ActionField => {
-  const boxes = choices.map((c) => h('input', { type: 'checkbox', id: `${id}-${c.code}`, name: id, value: c.code, checked: checked(c.code) }));
-  const element = h(
-    'fieldset',
-    { id },
-    h('legend', {}, legend, required ? ' (chọn ít nhất một)' : ''),
-    ...choices.map((c, i) => h('p', { class: 'check' }, boxes[i], h('label', { for: `${id}-${c.code}` }, c.label))),
-  );
+/** A `datetime-local` value (Vietnam's wall clock) as an instant with +07:00; and an instant as one. */
+const toInstant = (local: string): string => `${local.length === 16 ? `${local}:00` : local}+07:00`;
+const toLocal = (iso: string): string => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 16);
+
+function checkboxes(id: string, name: string, legend: string, choices: Choice[], checked: (v: string) => boolean): ActionField {
+  const boxes = choices.map((c) => h('input', { type: 'checkbox', id: `${id}-${c.value}`, name, value: c.value, checked: checked(c.value) }));
   return {
-    element,
+    element: h('fieldset', { id }, h('legend', {}, legend), ...choices.map((c, i) => h('p', { class: 'check' }, boxes[i], h('label', { for: `${id}-${c.value}` }, c.label)))),
     read(body) {
       const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
-      if (chosen.length) body[id.replace(/^.*-/, '')] = chosen;
+      if (chosen.length) body[name] = chosen;
     },
   };
-};
+}
 
-const choose = (id: string, key: string, label: string, choices: Choice[], optional: boolean): ActionField => {
-  const select = h('select', { id, name: key }, optional ? h('option', { value: '' }, '—') : null, ...choices.map((c) => h('option', { value: c.code }, c.label)));
-  return {
-    element: h('p', { class: 'field' }, h('label', { for: id }, label), select),
-    read(body) {
-      if (select.value) body[key] = select.value;
-    },
-  };
-};
-
-const note = (action: string): ActionField => {
-  const id = `${action}-note`;
-  const area = h('textarea', { id, name: 'note', rows: '2', maxlength: '2000' });
-  return {
-    element: h('p', { class: 'field' }, h('label', { for: id }, 'Ghi chú (lưu riêng, không đưa vào sự kiện)'), area),
-    read(body) {
-      if (area.value.trim()) body.note = area.value.trim();
-    },
-  };
-};
-
-/** A `datetime-local` value (Vietnam's wall clock) as an instant with +07:00; and back. */
-const toInstant = (local: string): string => `${local.length === 16 ? `${local}:00` : local}+07:00`;
-const toLocal = (iso: string): string => {
-  const shifted = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
-  return shifted.slice(0, 16);
-};
-
-/** The inputs of one action's body (libs/contracts/src/actions.ts, HttpActionBodySchemas), with the API's presets. */
-export function fieldsOf(offer: ActionOffer, ctx: FieldContext): ActionField[] {
-  const a = offer.action;
-  const hints = offer.fields ?? {};
-  const fields: ActionField[] = [];
-  const agency = hints.agency ?? ctx.agency;
-  const agencyBound = ['complete', 'requestSupplement', 'apologize', 'assign', 'appraise', 'approve', 'reject', 'stop', 'consult', 'answerConsultation'];
-  if (agencyBound.includes(a)) fields.push({ element: h('span', { hidden: true }), read: (b) => void (b.agency = agency) });
-  switch (a) {
-    case 'submit':
-      fields.push(choose(`${a}-channel`, 'channel', 'Hình thức nộp lại', ['COUNTER', 'ONLINE'].map((c) => ({ code: c, label: CHANNEL_TEXT[c] })), false));
-      break;
-    case 'return':
-      fields.push(choose(`${a}-channel`, 'channel', 'Trả kết quả', hints.channels ?? ['COUNTER', 'ONLINE', 'POSTAL'].map((c) => ({ code: c, label: CHANNEL_TEXT[c] })), false));
-      break;
-    case 'requestIntakeSupplement':
-    case 'requestSupplement': {
-      const window = hints.supplementWindow;
-      if (window) {
-        fields.push({
-          element: h('p', { class: window.open ? 'window-open' : 'window-closed', id: `${a}-window` }, window.open ? `Còn trong thời hạn yêu cầu bổ sung${window.until ? ` (đến ${formatInstant(window.until)})` : ''}.` : `Đã quá thời hạn yêu cầu bổ sung${window.until ? ` (${formatInstant(window.until)})` : ''}: yêu cầu bây giờ được ghi nhận là muộn.`),
-          read: () => undefined,
-        });
-      }
-      const documents = hints.missing ?? ctx.documents;
-      if (documents.length) fields.push(checks(`${a}-missing`, 'Giấy tờ còn thiếu', documents, (c) => a === 'requestIntakeSupplement' && ctx.missingAtIntake.includes(c)));
-      fields.push(note(a));
-      break;
+function one(action: string, name: string, spec: FieldSpec, ctx: FieldContext): ActionField | null {
+  const id = `action-${action}-${name}`;
+  const label = `${LABEL[name] ?? name}${spec.required ? '' : ' (không bắt buộc)'}`;
+  const row = (input: HTMLElement, text = label) => h('p', { class: 'field' }, h('label', { for: id }, text), input);
+  switch (spec.kind) {
+    case 'AGENCY': {
+      const agency = (typeof spec.preset === 'string' ? spec.preset : null) ?? ctx.agency;
+      return { element: h('span', { hidden: true }), read: (b) => void (b[name] = agency) };
     }
-    case 'refuseIntake':
-      fields.push(checks(`${a}-reasons`, 'Lý do từ chối', hints.reasons ?? list(INTAKE_REFUSAL_REASON_LABELS), () => false), note(a));
-      break;
-    case 'reject':
-      fields.push(checks(`${a}-reasons`, 'Lý do từ chối giải quyết', hints.reasons ?? list(REJECTION_REASON_LABELS), () => false), note(a));
-      break;
-    case 'stop':
-      fields.push(checks(`${a}-reasons`, 'Lý do dừng giải quyết', hints.reasons ?? list(STOP_REASON_LABELS), () => false, true), note(a));
-      break;
-    case 'withdraw':
-      fields.push(choose(`${a}-reason`, 'reason', 'Lý do rút hồ sơ', hints.reason ?? list(WITHDRAWAL_REASON_LABELS), true), note(a));
-      break;
-    case 'rate':
-      fields.push(choose(`${a}-level`, 'level', 'Mức độ hài lòng', list(SATISFACTION_LEVEL_LABELS), false));
-      break;
-    case 'apologize': {
-      const bounds = hints.newAppointment ?? {};
-      const id = `${a}-new-appointment`;
-      const input = h('input', { id, name: 'newAppointment', type: 'datetime-local', required: true, min: bounds.min ? toLocal(bounds.min) : undefined, max: bounds.max ? toLocal(bounds.max) : undefined });
-      const range = bounds.max ? ` (muộn nhất ${formatInstant(bounds.max)}, trong giờ làm việc)` : ' (trong giờ làm việc)';
-      fields.push(
-        { element: h('p', { class: 'field' }, h('label', { for: id }, `Ngày hẹn mới${range}`), input), read: (b) => void (input.value && (b.newAppointment = toInstant(input.value))) },
-        choose(`${a}-reason`, 'reason', 'Lý do', hints.reason ?? list(APOLOGY_REASON_LABELS), true),
-        note(a),
+    case 'CHOICE': {
+      const choices = spec.choices ?? (name === 'to' ? ctx.agencies.filter((a) => a.value !== ctx.agency) : []);
+      const preset = typeof spec.preset === 'string' ? spec.preset : undefined;
+      const select = h('select', { id, name, required: spec.required }, spec.required ? null : h('option', { value: '' }, '—'), ...choices.map((c) => h('option', { value: c.value, selected: c.value === preset }, c.label)));
+      return { element: row(select), read: (b) => void (select.value && (b[name] = select.value)) };
+    }
+    case 'CHOICES': {
+      const choices = spec.choices ?? (name === 'missing' ? ctx.documents : []);
+      if (choices.length === 0) return null;
+      const preselected = action === 'requestIntakeSupplement' && name === 'missing' ? ctx.missingAtIntake : [];
+      return checkboxes(id, name, `${label}${spec.required ? ' (chọn ít nhất một)' : ''}`, choices, (v) => preselected.includes(v));
+    }
+    case 'INSTANT': {
+      const input = h('input', { id, name, type: 'datetime-local', required: spec.required, min: spec.after ? toLocal(spec.after) : undefined, max: spec.atMost ? toLocal(spec.atMost) : undefined });
+      const bounds = [spec.after ? `sau ${formatInstant(spec.after)}` : null, spec.atMost ? `muộn nhất ${formatInstant(spec.atMost)}` : null, 'trong giờ làm việc'].filter(Boolean).join(', ');
+      return { element: row(input, `${label} (${bounds})`), read: (b) => void (input.value && (b[name] = toInstant(input.value))) };
+    }
+    case 'TIME_LIMIT': {
+      const preset = typeof spec.preset === 'object' && spec.preset ? spec.preset : { amount: 1, unit: 'WORKING_DAYS' };
+      const amount = h('input', { id, name: `${name}-amount`, type: 'number', min: '1', max: '60', value: String(preset.amount), required: true, inputmode: 'numeric' });
+      const unit = h(
+        'select',
+        { id: `${id}-unit`, name: `${name}-unit`, 'aria-label': 'Đơn vị thời hạn' },
+        ...[
+          ['WORKING_DAYS', 'ngày làm việc'],
+          ['WORKING_HOURS', 'giờ làm việc'],
+        ].map(([v, t]) => h('option', { value: v, selected: v === preset.unit }, t)),
       );
-      break;
+      return { element: h('p', { class: 'field' }, h('label', { for: id }, label), amount, unit), read: (b) => void (b[name] = { amount: Number(amount.value), unit: unit.value }) };
     }
-    case 'consult': {
-      const others = ctx.agencies.filter((c) => c.code !== agency);
-      const amount = h('input', { id: `${a}-amount`, name: 'amount', type: 'number', min: '1', max: '60', value: '1', required: true, inputmode: 'numeric' });
-      const unit = h('select', { id: `${a}-unit`, name: 'unit' }, h('option', { value: 'WORKING_DAYS' }, 'ngày làm việc'), h('option', { value: 'WORKING_HOURS' }, 'giờ làm việc'));
-      fields.push(choose(`${a}-to`, 'to', 'Cơ quan được xin ý kiến', others, false), {
-        element: h('p', { class: 'field' }, h('label', { for: `${a}-amount` }, 'Thời hạn trả lời'), amount, ' ', h('label', { for: `${a}-unit`, class: 'visually-hidden' }, 'Đơn vị thời hạn'), unit),
-        read: (b) => void (b.allotted = { amount: Number(amount.value), unit: unit.value }),
-      });
-      break;
+    case 'TEXT': {
+      const input =
+        name === 'note'
+          ? h('textarea', { id, name, rows: '2', maxlength: String(spec.maxLength ?? 2000), required: spec.required })
+          : h('input', { id, name, required: spec.required, maxlength: spec.maxLength ? String(spec.maxLength) : undefined, autocomplete: 'off' });
+      return { element: row(input), read: (b) => void (input.value.trim() && (b[name] = input.value.trim())) };
     }
-    case 'assign': {
-      const id = `${a}-officer`;
-      const input = h('input', { id, name: 'officer', required: true, autocomplete: 'off' });
-      fields.push({ element: h('p', { class: 'field' }, h('label', { for: id }, 'Tài khoản cán bộ được phân công'), input), read: (b) => void (b.officer = input.value.trim()) });
-      break;
-    }
+  }
+}
+
+/** The inputs of one action's body, from the offer's field specs, and the supplement window when it has one. */
+export function fieldsOf(offer: ActionOffer, ctx: FieldContext): ActionField[] {
+  const fields = Object.entries(offer.fields).map(([name, spec]) => one(offer.action, name, spec, ctx)).filter((f): f is ActionField => f !== null);
+  const w = offer.supplementWindow;
+  if (w) {
+    const text = w.open
+      ? `Còn trong thời hạn yêu cầu bổ sung: ${w.workingDaysSinceReceipt}/${w.workingDays} ngày làm việc, đến ${formatInstant(w.closesAt)}; còn ${w.requestsLeft} lần yêu cầu.`
+      : `Đã quá thời hạn ${w.workingDays} ngày làm việc (${formatInstant(w.closesAt)}): yêu cầu bây giờ được ghi nhận là muộn; còn ${w.requestsLeft} lần yêu cầu.`;
+    fields.unshift({ element: h('p', { id: `action-${offer.action}-window`, class: w.open ? 'window-open' : 'window-closed' }, text), read: () => undefined });
   }
   return fields;
 }

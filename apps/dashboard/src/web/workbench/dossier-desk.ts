@@ -42,10 +42,10 @@ export async function dossierDesk(code: string, officer: Officer, token: () => s
     const d = read.dossier;
     context ??= {
       documents: await getJson<{ documents?: { code: string; name: string }[] }>(`/api/v1/procedures/${encodeURIComponent(d.procedure.code)}`, token())
-        .then((p) => (p.documents ?? []).map((x) => ({ code: x.code, label: x.name })))
+        .then((p) => (p.documents ?? []).map((x) => ({ value: x.code, label: x.name })))
         .catch(() => []),
       agencies: await getJson<{ code: string; name: string }[]>('/api/v1/agencies', token())
-        .then((list) => list.map((a) => ({ code: a.code, label: `${a.name} (${a.code})` })))
+        .then((list) => list.map((a) => ({ value: a.code, label: `${a.name} (${a.code})` })))
         .catch(() => []),
     };
     const offers = await actionOffers(code, officer, token());
