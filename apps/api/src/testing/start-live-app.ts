@@ -4,14 +4,15 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import { createPostalActivities, HttpPostalOperator } from '@motcua/activities';
 import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
 import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-bus';
-import type { ApplicantContacts } from '@motcua/store';
+import type { ApplicantContacts, Store } from '@motcua/store';
 import { createDossierWorker, temporalSettingsFromEnv } from '@motcua/temporal';
 import { AppModule } from '../app.module';
 import { createApiApp } from '../app-setup';
 import type { Principal } from '../auth/principal';
+import type { TokenVerifier } from '../auth/token-verifier';
 import { apiConfigFromEnv, type ApiConfig } from '../config/api-config';
 import type { ProcedureCatalog } from '../procedures/procedure-catalog';
-import { APPLICANT_CONTACTS } from '../store/store.tokens';
+import { APPLICANT_CONTACTS, STORE } from '../store/store.tokens';
 import { TEST_APPLICANT_REF_SECRET } from './test-applicant-ref-secret';
 import { TestTokens } from './test-tokens';
 
@@ -22,6 +23,8 @@ type Json = any;
 export interface LiveApp {
   url: string;
   tokens: TestTokens;
+  /** The API's operational store (its read model too): where a projector in the test folds. */
+  store: Store;
   /** fetch against the API, JSON in and out, with a bearer token of `as`. */
   call(method: string, path: string, body: unknown, as: Principal): Promise<{ status: number; body: Json }>;
   close(): Promise<void>;
@@ -44,8 +47,14 @@ export async function startLiveApp(options: {
    * `config.postalWebhookSecrets`.
    */
   postal?: { operatorUrl: string };
+  /** Whose tokens the API accepts; default the test issuer of `tokens` (then `call` works). */
+  verifier?: TokenVerifier;
+  /** Default a free one. */
+  port?: number;
+  /** Default `<name>-<random>`: a queue of the run's own. */
+  taskQueue?: string;
 }): Promise<LiveApp> {
-  const temporal = { ...temporalSettingsFromEnv(), taskQueue: `${options.name}-${randomUUID()}` };
+  const temporal = { ...temporalSettingsFromEnv(), taskQueue: options.taskQueue ?? `${options.name}-${randomUUID()}` };
   const brokers = brokersFromEnv();
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const admin = new KafkaTopicAdmin({ brokers, clientId: options.name });
@@ -57,8 +66,8 @@ export async function startLiveApp(options: {
   // name the API's webhook as the callback.
   const config = { ...apiConfigFromEnv({ ...process.env, APPLICANT_REF_SECRET: TEST_APPLICANT_REF_SECRET }), temporal, ...options.config };
   const tokens = await TestTokens.create();
-  const app = await createApiApp(AppModule.forRoot(config, options.catalog, tokens.verifier), { logger: false, requestLog: false });
-  await app.listen(0, '127.0.0.1');
+  const app = await createApiApp(AppModule.forRoot(config, options.catalog, options.verifier ?? tokens.verifier), { logger: false, requestLog: false });
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
   const postal = options.postal && createPostalActivities({
@@ -74,6 +83,7 @@ export async function startLiveApp(options: {
   return {
     url,
     tokens,
+    store: app.get<symbol, Store>(STORE),
     async call(method, path, body, as) {
       const res = await fetch(url + path, {
         method,
