@@ -34,6 +34,8 @@ import { BreachDaysController } from './breaches/breach-days.controller';
 import { breachProviders } from './breaches/breach-providers';
 import { READ_MODEL } from './breaches/breach.tokens';
 import { WorkbenchController } from './workbench/workbench.controller';
+import { DossierActionsController } from './workbench/dossier-actions.controller';
+import { ActionPreviewService } from './workbench/action-preview.service';
 import { workbenchProviders } from './workbench/workbench-providers';
 import { AuditController } from './audit/audit.controller';
 import { OidcTokenVerifier } from './auth/oidc-token-verifier';
@@ -73,6 +75,7 @@ const controllers = [
   BreachStreamController,
   BreachDaysController,
   WorkbenchController,
+  DossierActionsController,
 ];
 
 /** One look-up window per API process: 60 a minute per client address. */
@@ -95,6 +98,7 @@ function appProviders(config: ApiConfig, catalog: ProcedureCatalog, clock: Clock
     PostalWebhookService,
     ...breachProviders(config),
     ...workbenchProviders(config),
+    ActionPreviewService,
   ];
 }
 

@@ -1,5 +1,6 @@
 import { parseInstant, toLocalIso, type TimeLimit, type WorkingCalendar } from '@motcua/calendar';
 import { TRANSIT_WORKING_DAYS, type DossierStatus } from '@motcua/contracts';
+import { apologyBound, supplementRequestsLeft, supplementTiming } from './action-bounds';
 import { classify } from './classification';
 import type { DossierCommand } from './commands';
 import { computeDeadline } from './deadline';
@@ -166,15 +167,14 @@ export function decide(
     case 'requestSupplement': {
       const m = holding(s, c.type, c.agency);
       if (!('member' in m)) return m;
-      const allowed = s.procedure!.supplementsAllowed ?? 1;
-      if (s.supplementRequests >= allowed) {
+      if (supplementRequestsLeft(s) <= 0) {
         return refusal(
           'SUPPLEMENT.LIMIT_REACHED',
-          `${s.supplementRequests} supplement request(s) already made; procedure ${s.procedure!.code} allows ${allowed}`,
+          `${s.supplementRequests} supplement request(s) already made; procedure ${s.procedure!.code} allows ${s.procedure!.supplementsAllowed ?? 1}`,
         );
       }
       // From the agency's latest receipt of a complete dossier: its stage start, or a supplement's arrival.
-      const days = cal().workingDaysBetween(m.clockStartedAt!, at);
+      const { workingDaysSinceReceipt, late } = supplementTiming(m, at, cal(), rules());
       return [
         {
           type: 'SupplementRequested',
@@ -182,8 +182,8 @@ export function decide(
           by,
           member: m.member,
           agency: m.agency,
-          workingDaysSinceReceipt: days,
-          late: days > rules().supplementWindowWorkingDays,
+          workingDaysSinceReceipt,
+          late,
           missing: c.missing ?? [],
           ...noted(c),
         },
@@ -229,7 +229,7 @@ export function decide(
       const calendar = cal();
       const p = s.procedure!;
       const legal = appointmentOf(s)!;
-      const bound = calendar.due(legal, p.timeLimit, p.cutoff ? { cutoff: p.cutoff } : undefined);
+      const bound = apologyBound(s, calendar)!;
       if (newAppointment > bound) {
         return refusal(
           'APOLOGY.BEYOND_BOUND',

@@ -22,3 +22,4 @@ export * from './effects';
 export { parseCommand } from './parse-command';
 export * from './notifications';
 export * from './worklist';
+export * from './action-bounds';

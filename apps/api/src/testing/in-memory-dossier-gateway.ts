@@ -2,8 +2,8 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { calendarFor } from '@motcua/calendar';
 import { type DossierListItem, type DossierStatus, TERMINAL_STATUSES } from '@motcua/contracts';
-import { Dossier, isRefusal, parseCommand, RATEABLE, toView, type Actor, type DossierView, type RecordedEvent } from '@motcua/dossier';
-import { ruleViolation } from '../errors/api-error';
+import { Dossier, isRefusal, parseCommand, toView, type Actor, type DossierView, type RecordedEvent } from '@motcua/dossier';
+import { closedFor } from '../dossiers/dossier-closed';
 import type { DossierGateway, OpeningCommand, PostalCommand } from '../dossiers/dossier-gateway';
 import type { DossierListFilter, ListScope } from '../dossiers/dossier-list.query';
 import type { HttpAction } from '../dossiers/http-actions';
@@ -60,9 +60,8 @@ export class InMemoryDossierGateway implements DossierGateway {
     const memo = requestId && `${code}|${requestId}`;
     if (memo && this.answered.has(memo)) return this.answered.get(memo)!;
     // As the workflow, which stays open for the rating once the result is returned.
-    if (TERMINAL_STATUSES.includes(d.state.status as DossierStatus) && !(action === 'rate' && RATEABLE.includes(d.state.status as DossierStatus) && !d.state.rating)) {
-      throw ruleViolation('LIFECYCLE.DOSSIER_CLOSED', `dossier ${code} is closed: nothing more can happen to it`);
-    }
+    const closed = closedFor(d.state, action);
+    if (closed) throw closed;
     const view = this.apply(code, d, action, arg, requestId);
     if (memo) this.answered.set(memo, view);
     return view;
