@@ -91,11 +91,15 @@ describeWithBrowser('the officers\u2019 workbench in a browser', () => {
     await page.locator('form[data-action="accept"] .effect').waitFor();
     await act(page, 'accept');
     // Focus goes to Form 01, what the counter prints next.
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('form-01');
+    await expect(page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).resolves.toBe('form-01');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#form-01').click()]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     expect(fs.readFileSync(await download.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expect(page.locator('#dossier-timeline').textContent()).resolves.toContain('Tiếp nhận (Mẫu 01)');
+    // What cannot be done yet is said before any click, in the rule's words.
+    await page.locator('#actions-refused summary').click();
+    await expect(page.locator('#action-return').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#action-return-refusal').textContent()).resolves.toContain('không được phép ở tình trạng hiện tại');
     await desk.screenshot('workbench-accepted-narrow');
     await clean(desk);
   });
@@ -116,6 +120,12 @@ describeWithBrowser('the officers\u2019 workbench in a browser', () => {
     await first.page.waitForURL(`${stack.base}/workbench/dossiers/${code}`);
     await first.page.locator('#action-complete').waitFor();
     await first.screenshot('workbench-dossier-agency');
+    // The README's picture, on request (MOTCUA_DOCS_IMAGES=1): the top of this page, 1280 px wide.
+    if (process.env.MOTCUA_DOCS_IMAGES === '1') {
+      await first.page.setViewportSize({ width: 1280, height: 960 });
+      await first.page.screenshot({ path: path.resolve(__dirname, '../../../docs/images/workbench.png') });
+      await first.page.setViewportSize({ width: 1366, height: 768 });
+    }
     await clean(first);
 
     const posts: Request[] = [];

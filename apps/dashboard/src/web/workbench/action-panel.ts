@@ -1,8 +1,9 @@
 import { h } from '../dom';
 import { fieldsOf, type FieldContext } from './action-fields';
 import type { ActionOffer } from './action-offers';
-import { newIdempotencyKey, sendCommand, submitOnce } from './send-command';
-import { ACTION_TEXT, EFFECT_TEXT, refusalText } from './words';
+import { newIdempotencyKey, sendCommand } from './send-command';
+import { submitOnce } from './submit-once';
+import { ACTION_TEXT, EFFECT_TEXT, refusalText, RULE_TEXT } from './words';
 
 export interface ActionOutcome {
   action: string;
@@ -25,7 +26,11 @@ export function actionPanel(code: string, offers: ActionOffer[], ctx: FieldConte
     const alert = h('p', { class: 'refusal', role: 'alert', id: `action-${offer.action}-refusal`, tabindex: '-1' });
     const button = h('button', { type: 'submit', id: `action-${offer.action}`, disabled: !offer.allowed, 'aria-describedby': `action-${offer.action}-effect` }, label);
     if (!offer.allowed) {
-      alert.textContent = `Không thể thực hiện: ${refusalText(offer.rule, offer.message)}`;
+      // Before any click the rule's words; the API's own message (in English, for support) is kept as the tooltip.
+      alert.textContent = `Không thể thực hiện: ${refusalText(offer.rule, offer.rule && RULE_TEXT[offer.rule] ? null : offer.message)}`;
+      if (offer.message) alert.title = offer.message;
+      // Said once with the page, not announced as news.
+      alert.removeAttribute('role');
       return h(
         'form',
         { class: 'action refused', 'data-action': offer.action, 'aria-labelledby': headingId },

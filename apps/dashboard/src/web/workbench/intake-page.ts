@@ -1,7 +1,8 @@
 import { h } from '../dom';
 import { getJson } from './api';
 import type { Officer } from './officer';
-import { newIdempotencyKey, sendCommand, submitOnce } from './send-command';
+import { newIdempotencyKey, sendCommand } from './send-command';
+import { submitOnce } from './submit-once';
 import { refusalText } from './words';
 
 /** A procedure of the catalog (GET /api/v1/procedures/{code}): what the counter checks. */

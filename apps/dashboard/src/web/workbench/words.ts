@@ -73,9 +73,9 @@ export const RULE_TEXT: Record<string, string> = {
   'FORMS.NOT_APPLICABLE': 'Hồ sơ chưa có sự kiện để in mẫu này.',
 };
 
-/** A refusal in the rule's words: the Vietnamese meaning of the rule, then the API's own message. */
+/** A refusal in the rule's words (before a click: the rule is enough), then the API's own message (after a refused click). */
 export function refusalText(rule: string | null | undefined, message: string | null | undefined): string {
   const words = rule ? RULE_TEXT[rule] : undefined;
-  if (words && message && message !== words) return `${words} (${rule}: ${message})`;
-  return words ?? message ?? 'Không được phép.';
+  if (!words) return message ?? 'Không được phép.';
+  return message ? `${words} (${rule}: ${message})` : `${words} (${rule})`;
 }
