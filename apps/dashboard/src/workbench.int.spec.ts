@@ -116,6 +116,15 @@ describeWithBrowser('the officers\u2019 workbench in a browser', () => {
     await row.waitFor({ timeout: 30_000 });
     await first.screenshot('workbench-queue');
     await clean(first);
+    // Search by code (Enter submits), then a status it is not in, then every status again.
+    await first.page.locator('#queue-q').fill(code.slice(-11));
+    await first.page.locator('#queue-q').press('Enter');
+    await first.page.waitForURL(/\/workbench\?q=/);
+    await row.waitFor();
+    await first.page.locator('#queue-status').selectOption('SUPPLEMENT_PENDING');
+    await first.page.locator('#queue tbody', { hasText: 'Không có hồ sơ nào.' }).waitFor();
+    await first.page.locator('#queue-status').selectOption('');
+    await row.waitFor();
     await row.locator('a').click();
     await first.page.waitForURL(`${stack.base}/workbench/dossiers/${code}`);
     await first.page.locator('#action-complete').waitFor();
