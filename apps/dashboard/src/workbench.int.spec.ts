@@ -129,8 +129,8 @@ describeWithBrowser('the officers\u2019 workbench in a browser', () => {
     await first.page.waitForURL(`${stack.base}/workbench/dossiers/${code}`);
     await first.page.locator('#action-complete').waitFor();
     await first.screenshot('workbench-dossier-agency');
-    // The README's picture, on request (MOTCUA_DOCS_IMAGES=1): the top of this page, 1280 px wide.
-    if (process.env.MOTCUA_DOCS_IMAGES === '1') {
+    // The README's picture, on request (MOTCUA_README_IMAGES=1): the top of this page, 1280 px wide.
+    if (process.env.MOTCUA_README_IMAGES === '1') {
       await first.page.setViewportSize({ width: 1280, height: 960 });
       await first.page.screenshot({ path: path.resolve(__dirname, '../../../docs/images/workbench.png') });
       await first.page.setViewportSize({ width: 1366, height: 768 });
