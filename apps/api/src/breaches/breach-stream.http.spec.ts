@@ -1,6 +1,6 @@
-import { openStore, type Store } from '@motcua/store';
-import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
-import { startTestApp, type TestApp } from '../testing/start-test-app';
+import type { Store } from '@motcua/store';
+import { clearReadModel, startReadModelApp } from '../testing/read-model-app';
+import type { TestApp } from '../testing/start-test-app';
 import { people } from '../testing/test-tokens';
 import { openStream } from '../testing/event-stream-reader';
 
@@ -53,17 +53,11 @@ describe('the breach board stream', () => {
   // One store and one app for the file (an embedded PostgreSQL takes seconds to start); the rows
   // are written afresh before each test.
   beforeAll(async () => {
-    store = await openStore({});
-    t = await startTestApp({
-      gateway: new InMemoryDossierGateway(),
-      readModel: store.db,
-      clock: { now: () => NOW },
-      config: { stream: { feedIntervalMs: 50, heartbeatMs: 300, retryMs: 500, ticketTtlMs: 60_000 } },
-    });
+    ({ store, t } = await startReadModelApp(NOW));
   });
 
   beforeEach(async () => {
-    for (const table of ['rm_alerts', 'rm_stage_members', 'rm_dossiers'] as const) await store.db.deleteFrom(table).execute();
+    await clearReadModel(store);
     // Overdue by two hours, held by SO_TU_PHAP; and one due tomorrow whose near-due alert fired.
     await dossier('000.00.00.H26-260305-0001', UNIT_A, ['SO_TU_PHAP', 'UBND_TINH'], NOW - 2 * HOUR);
     await dossier('000.00.01.H26-260305-0002', UNIT_B, ['SO_XAY_DUNG'], NOW + 24 * HOUR);

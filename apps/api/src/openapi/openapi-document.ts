@@ -20,7 +20,9 @@ import { DossierListFilterSchema } from '../dossiers/dossier-list.query';
 import { IDEMPOTENCY_KEY_HEADER } from '../dossiers/idempotency-key';
 import { CatalogProcedureSchema } from '../procedures/procedure-catalog';
 import { ProcedureListFilterSchema } from '../procedures/procedure-list.query';
+import { eventStreamOperation } from './event-stream-operation';
 import { jsonSchemaOf } from './json-schema';
+import { workbenchPaths, workbenchSchemas } from './workbench-paths';
 import { Ii06aReportSchema, REPORT_FORMATS, Report766Schema, ReportCircular01Schema } from '../reports/report-schemas';
 
 /** The OpenAPI 3.1 document, built from the same zod schemas that validate the requests. */
@@ -106,6 +108,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     Ii06aReport: jsonSchemaOf(Ii06aReportSchema),
     Report766: jsonSchemaOf(Report766Schema),
     ReportCircular01: jsonSchemaOf(ReportCircular01Schema),
+    ...workbenchSchemas(),
     PostalEventAnswer: {
       type: 'object',
       required: ['eventId', 'dossierCode', 'type', 'status', 'changed'],
@@ -237,39 +240,13 @@ export function buildOpenApiDocument(): OpenApiDocument {
         },
       },
     },
-    '/api/v1/stream/breaches': {
-      get: {
-        operationId: 'streamBreaches',
-        summary:
-          'The breach board, live (text/event-stream): `snapshot` (the lines this caller may read: near-due and overdue dossiers and stage parts, longest overdue first), then a `delta` {upsert, remove} per change, each with an id to resume from (Last-Event-ID header, or lastEventId=), and a `heartbeat`',
-        security: [{ streamTicket: [] }],
-        parameters: [
-          { name: 'ticket', in: 'query', required: true, schema: { type: 'string' } },
-          { name: 'lastEventId', in: 'query', required: false, description: 'as the Last-Event-ID header, for a stream reopened with a new ticket', schema: { type: 'string' } },
-        ],
-        responses: {
-          '200': {
-            description: 'Server-Sent Events',
-            content: {
-              'text/event-stream': {
-                // One server-sent event, as a client's parser gives it (what schemathesis checks each against).
-                schema: {
-                  type: 'object',
-                  properties: {
-                    event: { type: 'string', enum: ['snapshot', 'delta', 'heartbeat'] },
-                    data: { type: 'string', description: 'JSON: snapshot {at, rows}, delta {at, upsert, remove}, heartbeat {at}' },
-                    id: { type: 'string' },
-                    retry: { type: 'integer' },
-                  },
-                },
-              },
-            },
-          },
-          '401': error('no ticket, or one altered, expired or of another API process (AUTH.TICKET_INVALID)'),
-          '403': error('the ticket\'s account may read no dossier (ACCESS.MAY_NOT_READ)'),
-        },
-      },
-    },
+    '/api/v1/stream/breaches': eventStreamOperation(
+      'streamBreaches',
+      'The breach board, live (text/event-stream): `snapshot` (the lines this caller may read: near-due and overdue dossiers and stage parts, longest overdue first), then a `delta` {upsert, remove} per change, each with an id to resume from (Last-Event-ID header, or lastEventId=), and a `heartbeat`',
+      error,
+      "the ticket's account may read no dossier (ACCESS.MAY_NOT_READ)",
+    ),
+    ...workbenchPaths(error),
     '/api/v1/dashboard/breaches-per-day': {
       get: {
         operationId: 'breachesPerDay',

@@ -20,6 +20,10 @@ const CONTRACT_PATHS: [string, string][] = [
   ['get', '/api/v1/reports/ii06a'],
   ['get', '/api/v1/reports/766'],
   ['get', '/api/v1/reports/circular01'],
+  // The officers' workbench (GET /workbench): its queue, live, and what each action would do.
+  ['get', '/api/v1/workbench/queue'],
+  ['get', '/api/v1/workbench/stream'],
+  ['get', '/api/v1/dossiers/{code}/actions'],
   ...HTTP_ACTIONS.map((a): [string, string] => ['post', `/api/v1/dossiers/{code}/${a}`]),
 ];
 
@@ -121,6 +125,8 @@ describe('GET /openapi.json', () => {
     expect(doc.paths['/api/v1/dossiers/{code}/accept'].post.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.paths['/api/v1/lookup/{code}'].get.security).toEqual([]);
     expect(doc.paths['/api/v1/stream/breaches'].get.security).toEqual([{ streamTicket: [] }]);
+    expect(doc.paths['/api/v1/workbench/stream'].get.security).toEqual([{ streamTicket: [] }]);
+    expect(doc.paths['/api/v1/workbench/queue'].get.security).toEqual([{ bearerAuth: [] }]);
   });
 
   it('describes each action body as its zod schema does: what one accepts, the other accepts', () => {

@@ -11,27 +11,7 @@ import {
 import type { z } from 'zod';
 import { finalAppointmentOf, openConsultations, type DossierState } from '@motcua/dossier';
 import type { HttpAction } from '../dossiers/http-actions';
-
-/** A choice of a field: the value the body carries, the Vietnamese label the page shows. */
-export interface Choice {
-  readonly value: string;
-  readonly label: string;
-}
-
-/**
- * One field of an action's body, as the page fills it: AGENCY (the caller's own, preset: the API
- * refuses any other), CHOICE / CHOICES (one or several of `choices`), INSTANT (RFC 3339, strictly
- * after `after`, at most `atMost`), TIME_LIMIT ({amount, unit}), TEXT (free, at most `maxLength`).
- */
-export interface FieldSpec {
-  readonly kind: 'AGENCY' | 'CHOICE' | 'CHOICES' | 'INSTANT' | 'TIME_LIMIT' | 'TEXT';
-  readonly required: boolean;
-  readonly preset?: string | TimeLimit | null;
-  readonly choices?: readonly Choice[];
-  readonly after?: string | null;
-  readonly atMost?: string | null;
-  readonly maxLength?: number;
-}
+import type { Choice, FieldSpec } from './workbench-schemas';
 
 /** What the fields are filled from: the dossier, the caller, the catalog, and what the dry runs allowed. */
 export interface FieldSources {

@@ -25,36 +25,8 @@ import type { HttpAction } from '../dossiers/http-actions';
 import { ApiError, fromRefusal, notFound } from '../errors/api-error';
 import { ProcedureCatalog } from '../procedures/procedure-catalog';
 import { ACTION_EFFECTS } from './action-effects';
-import { CONSULTATION_ALLOTTED, fieldsOf, type FieldSpec } from './action-fields';
-
-/** Where the agency's supplement window stands (requestSupplement, for the agency holding a part). */
-export interface SupplementWindow {
-  readonly workingDays: number;
-  readonly workingDaysSinceReceipt: number;
-  /** Still within it: a request now is in time (a later one is allowed, and recorded as late). */
-  readonly open: boolean;
-  readonly closesAt: string;
-  readonly requestsLeft: number;
-}
-
-/** One action as the caller would find it now. `status`, `rule`, `message`: the API's answer to it, when it would refuse. */
-export interface ActionPreview {
-  readonly action: HttpAction;
-  readonly allowed: boolean;
-  readonly status?: number;
-  readonly rule?: string;
-  readonly message?: string;
-  readonly effect: string;
-  readonly fields: Record<string, FieldSpec>;
-  readonly supplementWindow?: SupplementWindow;
-}
-
-export interface DossierActions {
-  readonly code: string;
-  readonly status: string;
-  readonly asOf: string;
-  readonly actions: readonly ActionPreview[];
-}
+import { CONSULTATION_ALLOTTED, fieldsOf } from './action-fields';
+import type { ActionPreview, DossierActions, SupplementWindow } from './workbench-schemas';
 
 /**
  * GET /api/v1/dossiers/{code}/actions: every officer's action, tried on the dossier as it stands

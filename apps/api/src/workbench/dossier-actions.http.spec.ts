@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal';
 import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
 import { startTestApp, type TestApp } from '../testing/start-test-app';
 import { people } from '../testing/test-tokens';
+import { DossierActionsSchema } from './workbench-schemas';
 
 /**
  * GET /api/v1/dossiers/{code}/actions: every officer's action, allowed or refused with the very
@@ -34,6 +35,8 @@ describe('GET /api/v1/dossiers/{code}/actions', () => {
   const actionsOf = async (code: string, who: Principal) => {
     const r = await t.call('GET', `/api/v1/dossiers/${code}/actions`, undefined, {}, who);
     expect(r.status).toBe(200);
+    // The shape the OpenAPI document gives (and no top-level key it does not name).
+    expect(DossierActionsSchema.strict().parse(r.body)).toEqual(r.body);
     return Object.fromEntries((r.body.actions as Json[]).map((a) => [a.action, a])) as Record<string, Json>;
   };
   /** The body the page would send: each field's preset, the first choice of a required one. */

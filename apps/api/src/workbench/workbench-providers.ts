@@ -6,7 +6,8 @@ import type { ApiConfig } from '../config/api-config';
 import { Clock } from '../dossiers/clock';
 import { LiveFeed } from '../live/live-feed';
 import { logLine } from '../logging/json-logger';
-import { readWorkbenchQueue, type WorkbenchItem } from './workbench-queue';
+import { readWorkbenchQueue } from './workbench-queue';
+import type { WorkbenchItem } from './workbench-schemas';
 import { WORKBENCH_FEED } from './workbench.tokens';
 
 /** The live workbench queue: every holder's lines, read once for all listening pages, narrowed per reader. */

@@ -4,35 +4,7 @@ import type { StoreSchema } from '@motcua/store';
 import type { Kysely } from 'kysely';
 import type { ListScope } from '../dossiers/dossier-list.query';
 import { deadlineStateOf, groupBy } from '../read-model/deadline-state';
-
-/** Who holds a dossier now: its receiving one-stop unit, or an agency with its part of the current stage. */
-export interface Holder {
-  readonly kind: 'UNIT' | 'AGENCY';
-  readonly id: string;
-}
-
-/**
- * One line of the officers' workbench queue: a dossier as one holder holds it (a dossier held by
- * the two agencies of a parallel stage is a line for each). Instants are RFC 3339 in Vietnam time.
- */
-export interface WorkbenchItem {
-  /** `code@UNIT:<unit>` or `code@AGENCY:<agency>`: what a stream's `remove` names. */
-  readonly key: string;
-  readonly code: string;
-  readonly procedure: { readonly code: string; readonly name: string | null };
-  readonly status: string;
-  readonly channel: string | null;
-  readonly holder: Holder;
-  readonly stage: number | null;
-  /** The holder's deadline: the unit's is the appointment (the new one after an apology), an agency's its part's; none while a supplement is awaited or before acceptance. */
-  readonly dueAt: string | null;
-  /** The appointment the applicant holds (after an apology, its new one). */
-  readonly appointment: string | null;
-  readonly state: 'ON_TIME' | 'NEAR_DUE' | 'OVERDUE';
-  /** When the holder received it: the agency's part started; for the unit, the submission (the post's handover). */
-  readonly receivedAt: string | null;
-  readonly lastEventAt: string;
-}
+import type { WorkbenchItem } from './workbench-schemas';
 
 /** What a queue request narrows the read to, beside the reader's scope. */
 export interface QueueNarrowing {
@@ -88,7 +60,6 @@ export async function readWorkbenchQueue(db: Kysely<StoreSchema>, now: number, s
   const items: WorkbenchItem[] = [];
   for (const d of dossiers) {
     const stateOf = deadlineStateOf(alertsOf.get(d.code) ?? [], now);
-    const stopped = clockStopped(d.status);
     const base = {
       code: d.code,
       procedure: { code: d.procedure_code, name: d.procedure_name },
@@ -97,31 +68,25 @@ export async function readWorkbenchQueue(db: Kysely<StoreSchema>, now: number, s
       appointment: iso(d.final_appointment ?? d.appointment),
       lastEventAt: toLocalIso(d.last_event_at.getTime()),
     };
-    if ((UNIT_WORK_STATUSES as readonly string[]).includes(d.status)) {
-      const due = stopped ? null : (d.final_appointment ?? d.appointment);
-      items.push({
+    // One holder's line: its deadline (none while the clocks stand still) and where that stands.
+    const line = (holder: WorkbenchItem['holder'], stage: number | null, due: Date | null, alertScope: 'DOSSIER' | 'STAGE', member: number | null, receivedAt: Date | null): WorkbenchItem => {
+      const dueAt = clockStopped(d.status) ? null : due;
+      return {
         ...base,
-        key: `${d.code}@UNIT:${d.unit}`,
-        holder: { kind: 'UNIT', id: d.unit },
-        stage: d.current_stage,
-        dueAt: iso(due),
-        state: due === null ? 'ON_TIME' : (stateOf('DOSSIER', due.getTime(), null) ?? 'ON_TIME'),
-        receivedAt: iso(d.submitted_at ?? d.clock_started_at),
-      });
+        key: `${d.code}@${holder.kind}:${holder.id}`,
+        holder,
+        stage,
+        dueAt: iso(dueAt),
+        state: dueAt === null ? 'ON_TIME' : (stateOf(alertScope, dueAt.getTime(), member) ?? 'ON_TIME'),
+        receivedAt: iso(receivedAt),
+      };
+    };
+    if ((UNIT_WORK_STATUSES as readonly string[]).includes(d.status)) {
+      items.push(line({ kind: 'UNIT', id: d.unit }, d.current_stage, d.final_appointment ?? d.appointment, 'DOSSIER', null, d.submitted_at ?? d.clock_started_at));
     }
     if ((AGENCY_WORK_STATUSES as readonly string[]).includes(d.status)) {
       for (const m of membersOf.get(d.code) ?? []) {
-        if (m.stage !== d.current_stage) continue;
-        const due = stopped ? null : m.due_at;
-        items.push({
-          ...base,
-          key: `${d.code}@AGENCY:${m.agency}`,
-          holder: { kind: 'AGENCY', id: m.agency },
-          stage: m.stage,
-          dueAt: iso(due),
-          state: due === null ? 'ON_TIME' : (stateOf('STAGE', due.getTime(), m.member) ?? 'ON_TIME'),
-          receivedAt: iso(m.started_at),
-        });
+        if (m.stage === d.current_stage) items.push(line({ kind: 'AGENCY', id: m.agency }, m.stage, m.due_at, 'STAGE', m.member, m.started_at));
       }
     }
   }

@@ -13,7 +13,8 @@ import { parseOr400 } from '../errors/parse-body';
 import { EventStreams, type StreamRequest, type StreamResponse } from '../live/event-streams';
 import type { LiveFeed } from '../live/live-feed';
 import { pageOf, WorkbenchQuerySchema, type Page } from './workbench-query';
-import { holdsFor, readWorkbenchQueue, type WorkbenchItem } from './workbench-queue';
+import { holdsFor, readWorkbenchQueue } from './workbench-queue';
+import type { WorkbenchItem } from './workbench-schemas';
 import { WORKBENCH_FEED } from './workbench.tokens';
 
 /**

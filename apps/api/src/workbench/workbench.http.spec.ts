@@ -1,8 +1,9 @@
-import { openStore, type Store } from '@motcua/store';
+import type { Store } from '@motcua/store';
 import { openStream } from '../testing/event-stream-reader';
-import { InMemoryDossierGateway } from '../testing/in-memory-dossier-gateway';
-import { startTestApp, type TestApp } from '../testing/start-test-app';
+import { clearReadModel, startReadModelApp } from '../testing/read-model-app';
+import type { TestApp } from '../testing/start-test-app';
 import { people } from '../testing/test-tokens';
+import { WorkbenchPageSchema } from './workbench-schemas';
 
 /**
  * GET /api/v1/workbench/queue and /stream: each caller's holdings and nothing else, the query's
@@ -37,17 +38,11 @@ describe('the workbench queue', () => {
   const streamUrl = (ticket: string) => `${t.url}/api/v1/workbench/stream?ticket=${encodeURIComponent(ticket)}`;
 
   beforeAll(async () => {
-    store = await openStore({});
-    t = await startTestApp({
-      gateway: new InMemoryDossierGateway(),
-      readModel: store.db,
-      clock: { now: () => NOW },
-      config: { stream: { feedIntervalMs: 50, heartbeatMs: 300, retryMs: 500, ticketTtlMs: 60_000 } },
-    });
+    ({ store, t } = await startReadModelApp(NOW));
   });
 
   beforeEach(async () => {
-    for (const table of ['rm_alerts', 'rm_stage_members', 'rm_dossiers'] as const) await store.db.deleteFrom(table).execute();
+    await clearReadModel(store);
     // Unit A's dossier at SO_TU_PHAP (then UBND_TINH), unit A's and unit B's intakes.
     await dossier(AT_AGENCY, UNIT_A, 'IN_PROCESSING', NOW + 72 * H);
     await startPart(AT_AGENCY, 0, 0, 'SO_TU_PHAP', true);
@@ -65,6 +60,7 @@ describe('the workbench queue', () => {
     expect(codes((await queue(people.oneStop(UNIT_A))).body)).toEqual([INTAKE_A]);
     expect(codes((await queue(people.oneStop(UNIT_B))).body)).toEqual([INTAKE_B]);
     const agency = await queue(people.officer('SO_TU_PHAP'));
+    expect(WorkbenchPageSchema.strict().parse(agency.body)).toEqual(agency.body);
     expect(agency.body).toEqual({
       total: 1,
       page: 1,
