@@ -26,6 +26,12 @@ POSTAL_SIM_PORT="${POSTAL_SIM_PORT:-3100}"
 export POSTAL_SIM_PORT
 if ((postal_sim)); then port_free "$POSTAL_SIM_PORT" || die "port $POSTAL_SIM_PORT is taken: set POSTAL_SIM_PORT to another one (or POSTAL_SIMULATOR=off)"; fi
 
+# The alerts' webhook (README "Alerts out of the page") goes to the projector, inherited like the
+# rest of this environment; a URL without its secret would stop the projector after the build.
+if [[ -n ${ALERT_WEBHOOK_URL:-} && -z ${ALERT_WEBHOOK_SECRET:-} ]]; then
+  die "ALERT_WEBHOOK_URL is set without ALERT_WEBHOOK_SECRET: alerts are sent signed only (npm run alerts:listen prints a pair to use)"
+fi
+
 # The processes users deploy, not tsx: under tsx the API had two copies of @nestjs/common and
 # answered 500 where the bundle answers 400 (PITFALLS.md 15).
 log "building the API, the worker, the identity provider, the projector, the store server, the postal simulator and the web pages (dist/; unchanged sources come from the Nx cache)"
@@ -158,6 +164,7 @@ cat >&2 <<INFO
     Postal       $( ((postal_sim)) && echo "simulator http://127.0.0.1:$POSTAL_SIM_PORT/orders, /log  (knobs: README \"Postal partner\")" || echo "POSTAL_API_URL=${POSTAL_API_URL:-(not set)}  (simulator off)")
     Store        $([[ -n $store_external ]] && echo "PostgreSQL at DATABASE_URL" || echo "$DATABASE_URL  (embedded, data in ${store_data#"$MOTCUA_ROOT"/}; log ${STATE_DIR#"$MOTCUA_ROOT"/}/store-server/store-server.log)")
     Projector    http://127.0.0.1:$PROJECTOR_PORT/metrics  (read model: rm_* tables of the store)
+    Alerts       $([[ -n ${ALERT_WEBHOOK_URL:-} ]] && echo "near-due and overdue alerts to $ALERT_WEBHOOK_URL, signed (ALERT_WEBHOOK_SECRET)" || echo "no webhook (set ALERT_WEBHOOK_URL and ALERT_WEBHOOK_SECRET; npm run alerts:listen)")
     Logs         ${APPS_STATE#"$MOTCUA_ROOT"/}/api.log, worker.log, projector.log$( ((postal_sim == 0)) || echo ", postal-simulator.log")  (JSON lines)$([[ -n $idp_external ]] || echo ", ${STATE_DIR#"$MOTCUA_ROOT"/}/identity/identity.log")
   Ctrl-C stops everything this run started.
 

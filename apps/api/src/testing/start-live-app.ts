@@ -5,7 +5,7 @@ import { createPostalActivities, HttpPostalOperator } from '@motcua/activities';
 import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
 import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-bus';
 import type { ApplicantContacts, Store } from '@motcua/store';
-import { createDossierWorker, temporalSettingsFromEnv } from '@motcua/temporal';
+import { buildWorkflowBundle, createDossierWorker, temporalSettingsFromEnv } from '@motcua/temporal';
 import { AppModule } from '../app.module';
 import { createApiApp } from '../app-setup';
 import type { Principal } from '../auth/principal';
@@ -56,6 +56,10 @@ export async function startLiveApp(options: {
 }): Promise<LiveApp> {
   const temporal = { ...temporalSettingsFromEnv(), taskQueue: options.taskQueue ?? `${options.name}-${randomUUID()}` };
   const brokers = brokersFromEnv();
+  // Bundled while the API starts: webpack's reads overlap the store's start (together they are
+  // most of the start-up on a loaded machine).
+  const bundle = process.env.MOTCUA_WORKFLOW_BUNDLE ? undefined : buildWorkflowBundle();
+  bundle?.catch(() => undefined); // awaited below; not unhandled should the API fail first
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const admin = new KafkaTopicAdmin({ brokers, clientId: options.name });
   await admin.ensureTopic(DOSSIER_EVENTS_TOPIC);
@@ -78,7 +82,7 @@ export async function startLiveApp(options: {
   });
   const connection = await NativeConnection.connect({ address: temporal.address });
   const publisher = new KafkaPublisher({ brokers, clientId: `${options.name}-worker` });
-  const worker: Worker = await createDossierWorker({ connection, namespace: temporal.namespace, taskQueue: temporal.taskQueue, publisher, postal });
+  const worker: Worker = await createDossierWorker({ connection, namespace: temporal.namespace, taskQueue: temporal.taskQueue, publisher, postal, ...(bundle ? { workflowBundle: await bundle } : {}) });
   const running = worker.run();
   return {
     url,

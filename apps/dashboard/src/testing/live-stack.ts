@@ -79,11 +79,13 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
     for (const close of closers.reverse()) await close().catch(() => undefined);
   };
   try {
-    const idp: ProviderProcess = await startProvider({ env: { IDP_WEB_REDIRECT_URIS: `${base}/auth/callback` } });
-    closers.push(() => idp.stop());
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-live-dashboard-'));
     closers.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    await buildDashboard(dir);
+    // Two processes of their own (the provider, esbuild): side by side.
+    const [idp] = await Promise.all([
+      startProvider({ env: { IDP_WEB_REDIRECT_URIS: `${base}/auth/callback` } }).then((p: ProviderProcess) => (closers.push(() => p.stop()), p)),
+      buildDashboard(dir),
+    ]);
 
     const auth = { issuer: idp.issuer, audience: API_AUDIENCE, claims: DEFAULT_CLAIM_PATHS, clockToleranceS: 30 };
     const api: LiveApp = await startLiveApp({

@@ -7,7 +7,7 @@ const PAGE_SIZE = 25;
 
 const STATE_LABEL: Record<BreachLine['state'], string> = { OVERDUE: 'Quá hạn', NEAR_DUE: 'Sắp đến hạn' };
 const APOLOGY_LABEL: Record<BreachLine['apology'], string> = { MADE: 'Đã xin lỗi', MADE_LATE: 'Xin lỗi muộn', MISSED: 'Chưa xin lỗi (quá hạn)', NONE: '—' };
-const CHANNEL_LABEL: Record<string, string> = { DIRECT: 'Trực tiếp', ONLINE: 'Trực tuyến', POSTAL: 'Bưu chính' };
+const CHANNEL_LABEL: Record<string, string> = { COUNTER: 'Trực tiếp', ONLINE: 'Trực tuyến', POSTAL: 'Bưu chính' };
 const COLUMNS: { key: SortKey | null; label: string }[] = [
   { key: 'state', label: 'Tình trạng' },
   { key: 'code', label: 'Mã hồ sơ' },
