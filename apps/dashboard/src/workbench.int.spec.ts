@@ -160,11 +160,20 @@ describeWithBrowser('the officers\u2019 workbench in a browser', () => {
 
   it('the one-stop officer returns the result; an officer of a third agency never sees the dossier', async () => {
     const desk = people[0];
+    // The counter's page still shows the dossier as it was after acceptance: a withdrawal, allowed
+    // then, is refused now that a result exists; the page says why, beside the button, with focus.
+    const refused = desk.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/withdraw'));
+    await desk.page.locator('#action-withdraw').click();
+    expect((await refused).status()).toBe(409);
+    await desk.page.locator('#action-withdraw-refusal', { hasText: 'Không thực hiện được' }).waitFor();
+    await expect(desk.page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).resolves.toBe('action-withdraw-refusal');
+    await desk.screenshot('workbench-refused-after-click');
     await desk.page.reload();
     await desk.page.locator('#action-return-channel').selectOption('COUNTER');
     await act(desk.page, 'return');
     await expect(dossierOf(desk.page).then((d) => d.status)).resolves.toBe('RETURNED');
     await desk.screenshot('workbench-returned');
+    await clean(desk, [/status of 409 .*\/withdraw\)$/]);
 
     const outsider = await person(OUTSIDER, '/workbench');
     await outsider.page.locator('#queue-summary').filter({ hasText: 'hồ sơ' }).waitFor();
