@@ -9,6 +9,7 @@ export * from './dossier-view';
 export * from './dossier-intake';
 export * from './scenario-compare';
 export * from './reasons';
+export * from './reason-labels';
 export * from './handoffs';
 export * from './control-sheet';
 export * from './units';

@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  APOLOGY_REASON_LABELS,
+  DELIVERY_FAILURE_REASON_LABELS,
+  INTAKE_REFUSAL_REASON_LABELS,
+  REJECTION_REASON_LABELS,
+  SATISFACTION_LEVEL_LABELS,
+  STOP_REASON_LABELS,
+  WITHDRAWAL_REASON_LABELS,
+} from './reason-labels';
 
 /**
  * Why an officer refused, rejected, stopped, apologised or recorded a withdrawal, as codes from
@@ -12,56 +21,21 @@ const closedList = <T extends Record<string, string>>(labels: T) => {
 };
 
 /** Form 03 (refusal at intake), Decree 61/2018 Art. 15–16. */
-export const IntakeRefusalReasons = closedList({
-  NOT_COMPETENT: 'Không thuộc thẩm quyền giải quyết của cơ quan',
-  NOT_ELIGIBLE: 'Không đủ điều kiện theo quy định',
-  DOCUMENTS_INVALID: 'Giấy tờ không hợp lệ',
-  FALSIFIED_DOCUMENTS: 'Giấy tờ có dấu hiệu giả mạo',
-  DUPLICATE_SUBMISSION: 'Hồ sơ đã được tiếp nhận trước đó',
-  OTHER: 'Lý do khác (ghi chú kèm theo)',
-});
+export const IntakeRefusalReasons = closedList(INTAKE_REFUSAL_REASON_LABELS);
 
 /** Refusal after appraisal (a result: the dossier ends REJECTED). */
-export const RejectionReasons = closedList({
-  NOT_ELIGIBLE: 'Không đủ điều kiện theo quy định',
-  LEGAL_CONDITIONS_NOT_MET: 'Không đáp ứng điều kiện pháp lý',
-  DOCUMENTS_INVALID: 'Giấy tờ không hợp lệ',
-  FALSIFIED_DOCUMENTS: 'Giấy tờ có dấu hiệu giả mạo',
-  VERIFICATION_FAILED: 'Kết quả xác minh không phù hợp',
-  OTHER: 'Lý do khác (ghi chú kèm theo)',
-});
+export const RejectionReasons = closedList(REJECTION_REASON_LABELS);
 
 /** Processing stopped by the holding agency (terminal). */
-export const StopReasons = closedList({
-  APPLICANT_DECEASED_OR_DISSOLVED: 'Người yêu cầu chết hoặc tổ chức giải thể',
-  AUTHORITY_DECISION: 'Theo quyết định của cơ quan có thẩm quyền',
-  SUBJECT_NO_LONGER_EXISTS: 'Đối tượng giải quyết không còn',
-  DUPLICATE_DOSSIER: 'Trùng với hồ sơ khác đang giải quyết',
-  OTHER: 'Lý do khác (ghi chú kèm theo)',
-});
+export const StopReasons = closedList(STOP_REASON_LABELS);
 
 /** Form 04: why the agency needs more time. */
-export const ApologyReasons = closedList({
-  WORKLOAD: 'Khối lượng hồ sơ lớn',
-  VERIFICATION_PENDING: 'Đang chờ xác minh',
-  CONSULTATION_PENDING: 'Đang chờ ý kiến cơ quan liên quan',
-  SYSTEM_FAULT: 'Sự cố hệ thống',
-  OTHER: 'Lý do khác (ghi chú kèm theo)',
-});
+export const ApologyReasons = closedList(APOLOGY_REASON_LABELS);
 
-export const WithdrawalReasons = closedList({
-  APPLICANT_REQUEST: 'Người yêu cầu xin rút hồ sơ',
-  OTHER: 'Lý do khác (ghi chú kèm theo)',
-});
+export const WithdrawalReasons = closedList(WITHDRAWAL_REASON_LABELS);
 
 /** What the post reports for a failed delivery attempt. */
-export const DeliveryFailureReasons = closedList({
-  RECIPIENT_ABSENT: 'Người nhận vắng mặt',
-  ADDRESS_NOT_FOUND: 'Không tìm thấy địa chỉ',
-  REFUSED_BY_RECIPIENT: 'Người nhận từ chối nhận',
-  IDENTITY_NOT_VERIFIED: 'Không xác minh được người nhận',
-  OTHER: 'Lý do khác',
-});
+export const DeliveryFailureReasons = closedList(DELIVERY_FAILURE_REASON_LABELS);
 
 /**
  * A document of a procedure's dossier (thành phần hồ sơ), by code: what Forms 02 list as missing.
@@ -89,8 +63,4 @@ export const NoteSchema = z
  * The applicant's satisfaction with the service, once the result is in hand (ONE-STOP.md §8): the
  * three levels of the one-stop evaluation (Decree 61/2018 Art. 30; Circular 01/2018/TT-VPCP).
  */
-export const SatisfactionLevels = closedList({
-  VERY_SATISFIED: 'Rất hài lòng',
-  SATISFIED: 'Hài lòng',
-  DISSATISFIED: 'Không hài lòng',
-});
+export const SatisfactionLevels = closedList(SATISFACTION_LEVEL_LABELS);

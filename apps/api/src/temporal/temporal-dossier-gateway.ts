@@ -3,12 +3,12 @@ import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedErro
 import type { DossierCodes } from '@motcua/store';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { toLocalIso } from '@motcua/calendar';
-import type { Actor, DossierView, RecordedEvent } from '@motcua/dossier';
+import { parseDossierCode, type Actor, type DossierView, type RecordedEvent } from '@motcua/dossier';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { ApiError, ruleViolation } from '../errors/api-error';
 import { DOSSIER_CODES } from '../store/store.tokens';
 import type { DossierGateway, OpeningCommand, PostalCommand } from '../dossiers/dossier-gateway';
-import { visibilityQuery, type DossierListFilter, type ListScope } from '../dossiers/dossier-list.query';
+import { quote, visibilityQuery, type DossierListFilter, type ListScope } from '../dossiers/dossier-list.query';
 import type { DossierListItem } from '@motcua/contracts';
 import type { HttpAction } from '../dossiers/http-actions';
 import {

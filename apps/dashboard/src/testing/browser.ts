@@ -32,6 +32,27 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
+/** A page whose console errors and uncaught exceptions are collected, with its screenshots. */
+function watched(page: Page): Pick<TestBrowser, 'page' | 'errors' | 'screenshot'> {
+  const errors: string[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  return {
+    page,
+    errors,
+    async screenshot(name) {
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      const file = path.join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+  };
+}
+
+const CONTEXT = { locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' } as const;
+
 /**
  * Chromium headless, in a fresh profile folder of its own (removed on close), one page whose
  * console errors and uncaught exceptions are collected.
@@ -45,29 +66,34 @@ export async function launchBrowser(options: { viewport?: { width: number; heigh
     headless: true,
     args: FLAGS,
     viewport: options.viewport ?? { width: 1366, height: 768 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
+    ...CONTEXT,
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  const errors: string[] = [];
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()} (${m.location().url})`);
-  });
-  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
   return {
     context,
-    page,
-    errors,
-    async screenshot(name) {
-      fs.mkdirSync(ARTIFACTS, { recursive: true });
-      const file = path.join(ARTIFACTS, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      return file;
-    },
+    ...watched(page),
     async close() {
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * One Chromium for several people at once: each `person()` is a context of its own (its own
+ * cookies and session storage, so its own login), far lighter than a browser each.
+ */
+export async function launchSharedBrowser(): Promise<{ person(viewport?: { width: number; height: number }): Promise<TestBrowser>; close(): Promise<void> }> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('no Chromium at /usr/bin/chromium (apt-get install -y chromium; infra/local/chromium.sh does it)');
+  const browser = await chromium.launch({ executablePath, headless: true, args: FLAGS });
+  return {
+    async person(viewport = { width: 1366, height: 768 }) {
+      const context = await browser.newContext({ viewport, acceptDownloads: true, ...CONTEXT });
+      const page = await context.newPage();
+      return { context, ...watched(page), close: () => context.close() };
+    },
+    close: () => browser.close(),
   };
 }
 

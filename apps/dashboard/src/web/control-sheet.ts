@@ -1,4 +1,4 @@
-import { h } from './dom';
+import { h, scrollable } from './dom';
 import { downloadWithToken } from './download';
 import { formatInstant as when, OUTCOME_TEXT as OUTCOME } from './format';
 
@@ -40,18 +40,21 @@ export async function controlSheetSection(code: string, token: string): Promise<
     { 'aria-labelledby': 'control-sheet-title' },
     title,
     h('p', {}, pdf, ' ', status),
-    h(
-      'table',
-      { class: 'board', id: 'control-sheet' },
-      h('thead', {}, h('tr', {}, ...['Bên giao', 'Bên nhận', 'Việc', 'Thời gian giao', 'Hạn', 'Hoàn thành', 'Kết quả'].map((c) => h('th', { scope: 'col' }, c)))),
+    scrollable(
+      'Phiếu kiểm soát (cuộn ngang)',
       h(
-        'tbody',
-        {},
-        ...(sheet.rows.length === 0
-          ? [h('tr', {}, h('td', { colspan: '7' }, 'Chưa có lần giao nhận nào.'))]
-          : sheet.rows.map((r) =>
-              h('tr', {}, h('td', {}, party(r.from)), h('td', {}, party(r.to)), h('td', {}, TASK[r.task] ?? r.task), h('td', {}, when(r.handedOverAt)), h('td', {}, when(r.dueAt)), h('td', {}, when(r.finishedAt)), h('td', {}, OUTCOME[r.outcome ?? ''] ?? '—')),
-            )),
+        'table',
+        { class: 'board', id: 'control-sheet' },
+        h('thead', {}, h('tr', {}, ...['Bên giao', 'Bên nhận', 'Việc', 'Thời gian giao', 'Hạn', 'Hoàn thành', 'Kết quả'].map((c) => h('th', { scope: 'col' }, c)))),
+        h(
+          'tbody',
+          {},
+          ...(sheet.rows.length === 0
+            ? [h('tr', {}, h('td', { colspan: '7' }, 'Chưa có lần giao nhận nào.'))]
+            : sheet.rows.map((r) =>
+                h('tr', {}, h('td', {}, party(r.from)), h('td', {}, party(r.to)), h('td', {}, TASK[r.task] ?? r.task), h('td', {}, when(r.handedOverAt)), h('td', {}, when(r.dueAt)), h('td', {}, when(r.finishedAt)), h('td', {}, OUTCOME[r.outcome ?? ''] ?? '—')),
+              )),
+        ),
       ),
     ),
   );

@@ -12,3 +12,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const child of children) if (child !== null && child !== undefined) el.append(child);
   return el;
 }
+
+/** A wide table in a box that scrolls sideways on a narrow screen, reachable with the keyboard (a named region). */
+export const scrollable = (label: string, child: Node): HTMLDivElement => h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': label }, child);

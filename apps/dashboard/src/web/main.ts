@@ -6,6 +6,7 @@ import { dossierPage } from './dossier-page';
 import { h } from './dom';
 import { alertFailuresSection, postalSection } from './operations-sections';
 import { reportsPage } from './reports-page';
+import { workbenchPage } from './workbench/workbench-page';
 
 /**
  * The web pages' one shell, for /dashboard (operations) and /workbench (officers): login first,
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const logout = h('button', { type: 'button', class: 'logout' }, 'Đăng xuất');
   logout.addEventListener('click', () => {
     forgetSession();
-    location.assign('/dashboard');
+    location.assign(workbench ? '/workbench' : '/dashboard');
   });
   const header = h(
     'header',
@@ -36,8 +37,12 @@ async function main(): Promise<void> {
   );
   const main = h('main', { id: 'content' });
   root.replaceChildren(header, main);
+  const relogin = () => {
+    forgetSession();
+    void login(config, location.pathname + location.search);
+  };
   if (workbench) {
-    main.append(h('p', {}, 'Bàn làm việc của cán bộ đang được xây dựng.'));
+    main.append(...(await workbenchPage(() => currentSession(), relogin)));
     return;
   }
   const dossier = /^\/dashboard\/dossiers\/([^/]+)$/.exec(location.pathname);
@@ -55,10 +60,6 @@ async function main(): Promise<void> {
   const token = currentSession()!.accessToken;
   void Promise.all([postalSection(token), alertFailuresSection(token)]).then((sections) => main.append(...sections.filter((s) => s !== null)));
   const redrawCalendar = () => void calendar.refresh().catch((e: unknown) => console.warn(e));
-  const relogin = () => {
-    forgetSession();
-    void login(config, location.pathname + location.search);
-  };
   const stream = new BreachStream(() => currentSession(), {
     snapshot: (lines, at) => board.replace(lines, at),
     delta: (upsert, remove, at) => {
