@@ -29,17 +29,16 @@ NX_DAEMON=false NX_NO_CLOUD=true node_modules/.bin/nx run worker:build --outputS
 
 APPS="$STATE_DIR/apps"
 mkdir -p "$APPS"
-cleanup() {
+# Whatever happens (an error, Ctrl-C, a kill): the worker, then the stack, then the temporary folder.
+stop_all() {
   local rc=$?
-  log "stopping what the benchmark started"
+  log "stopping the worker and the stack"
   stop_pidfile "$APPS/worker.pid" 15 || true
   "$MOTCUA_LOCAL_DIR/stack.sh" down || true
-  [[ -z $own_state ]] || rm -rf "$own_state"
+  if [[ -n $own_state ]]; then rm -rf "$own_state"; fi
   exit "$rc"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap stop_all EXIT; trap 'exit 130' INT; trap 'exit 143' TERM
 
 lines=$("$MOTCUA_LOCAL_DIR/stack.sh" up) || die "the stack did not start"
 set -a

@@ -75,6 +75,7 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => sampleRss(samples), 1000);
   let opened = 0;
   let failures = 0;
+  let notOpened = 0;
   const dueCodes = new Set<string>();
   const t0 = Date.now();
   const progress = setInterval(() => {
@@ -125,7 +126,11 @@ async function main(): Promise<void> {
         // A starved worker misses its workflow task's 10 s timeout and the update is refused while
         // the task is retried: patience (about a minute in all), then give up loudly.
         failures++;
-        if (attempt >= OPEN_ATTEMPTS) throw new Error(`dossier ${code} could not be opened in ${OPEN_ATTEMPTS} attempts: ${reason(e)}`);
+        if (attempt >= OPEN_ATTEMPTS) {
+          // Counted, not fatal: where the server or the worker bends is what this run is for.
+          if (notOpened++ === 0) process.stderr.write(`bench --open: dossier ${code} not opened in ${OPEN_ATTEMPTS} attempts (counted in notOpened): ${reason(e)}\n`);
+          return;
+        }
         await new Promise((r) => setTimeout(r, Math.min(1000 * attempt, 8000)));
       }
     }
@@ -172,8 +177,9 @@ async function main(): Promise<void> {
     concurrency: o.concurrency,
     maxCachedWorkflows: maxCachedWorkflowsFromEnv() ?? 'SDK default',
     startSeconds: round(startSeconds),
-    startsPerSecond: round(o.open / startSeconds),
+    startsPerSecond: round(opened / startSeconds),
     openRetries: failures,
+    notOpened,
     alerts: { ...report, waitedSeconds: round((alertsEndedAt - startsEndedAt) / 1000) },
     visibility: { afterStarts: before, afterAlerts: after },
     rssMb: {
