@@ -4,7 +4,7 @@
 # built production worker, left open with their SLA timers armed, K of them due during the run;
 # then the worker's and the Temporal server's RSS, the alerts' lateness on Kafka and the dossier
 # list's visibility queries (infra/bench/open-dossiers.ts says what each number is). The worker's
-# cache is bounded by TEMPORAL_MAX_CACHED_WORKFLOWS (default here 1000), as in production.
+# cache is bounded by TEMPORAL_MAX_CACHED_WORKFLOWS (default 100, the production setting).
 # Starts a private Temporal + Kafka on free ports unless TEMPORAL_ADDRESS / KAFKA_BROKERS name
 # running ones; stops what it started and removes its temporary state folder. Progress on stderr;
 # the last stdout line is one JSON object.
@@ -46,7 +46,8 @@ eval "$lines"
 set +a
 # A task queue of the bench's own: on a shared cluster no other worker takes its dossiers.
 export TEMPORAL_TASK_QUEUE="${TEMPORAL_TASK_QUEUE:-motcua-bench-open}"
-export TEMPORAL_MAX_CACHED_WORKFLOWS="${TEMPORAL_MAX_CACHED_WORKFLOWS:-1000}"
+# The production setting (infra/production/README.md, "Workers").
+export TEMPORAL_MAX_CACHED_WORKFLOWS="${TEMPORAL_MAX_CACHED_WORKFLOWS:-100}"
 # No post and no applicant contacts in this run: nothing is ordered or sent.
 POSTAL_API_URL="http://127.0.0.1:$(free_port 1)"
 export POSTAL_API_URL KAFKAJS_NO_PARTITIONER_WARNING=1 BENCH_TEMPORAL_EXTERNAL
