@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # npm run bench -- [--dossiers N] [--concurrency C] [--batch B] [--mix single:2,inter-agency:1,supplement:1]
+#                   (or --open N …: open-dossiers.sh)
 # A benchmark, not a test (npm test never runs it): end-to-end load through the HTTP API of the
 # built API and worker, beside a bare Temporal workflow of the same shape on the same server, in
 # alternating batches. Starts a private stack on free ports (Temporal, Kafka, store server,
@@ -7,6 +8,8 @@
 # stops everything it started. Progress on stderr; the last stdout line is one JSON summary
 # (infra/bench/load.ts says what each number is).
 set -euo pipefail
+# --open N: the scale of open dossiers, a run of its own (infra/bench/open-dossiers.sh).
+[[ ${1:-} != --open* ]] || exec bash "$(dirname "${BASH_SOURCE[0]}")/open-dossiers.sh" "$@"
 LOG_TAG=bench
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 # A private state folder (removed at the end unless given): nothing of `npm start`'s .infra/ is touched.

@@ -1,7 +1,7 @@
 import { NativeConnection } from '@temporalio/worker';
 import { DOSSIER_EVENTS_TOPIC } from '@motcua/contracts';
 import { brokersFromEnv, KafkaPublisher, KafkaTopicAdmin } from '@motcua/event-bus';
-import { createDossierWorker, installTemporalRuntime, logProcessWarningsAsJson, temporalSettingsFromEnv } from '@motcua/temporal';
+import { createDossierWorker, installTemporalRuntime, logProcessWarningsAsJson, maxCachedWorkflowsFromEnv, temporalSettingsFromEnv } from '@motcua/temporal';
 import { openStore } from '@motcua/store';
 import { notificationsFromEnv } from './notifications';
 import { postalFromEnv } from './postal';
@@ -19,6 +19,7 @@ async function main() {
   logProcessWarningsAsJson('worker');
   installTemporalRuntime('worker');
   const temporal = temporalSettingsFromEnv();
+  const maxCachedWorkflows = maxCachedWorkflowsFromEnv();
   const kafka = { brokers: brokersFromEnv(), clientId: 'motcua-worker' };
   const admin = new KafkaTopicAdmin(kafka);
   // The same settings as infra/local/kafka-topics.js, should the worker be the first to need the topic.
@@ -44,8 +45,9 @@ async function main() {
     publisher,
     postal: postal.activities,
     notifications,
+    maxCachedWorkflows,
   });
-  log('info', 'worker started', { temporal: temporal.address, taskQueue: temporal.taskQueue, kafka: kafka.brokers, ...postal.summary, ...summary });
+  log('info', 'worker started', { temporal: temporal.address, taskQueue: temporal.taskQueue, kafka: kafka.brokers, maxCachedWorkflows: maxCachedWorkflows ?? 'SDK default', ...postal.summary, ...summary });
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM (Runtime's default shutdown signals).
   await worker.run();
   await publisher.close();

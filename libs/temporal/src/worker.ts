@@ -26,6 +26,12 @@ export interface DossierWorkerOptions {
   notifications?: NotificationDeps;
   /** A prebuilt bundle (tests, the scenario runner); else MOTCUA_WORKFLOW_BUNDLE's file, else built here. */
   workflowBundle?: WorkflowBundleWithSourceMap;
+  /**
+   * How many dossiers' workflow states the worker keeps in memory (the sticky cache); the others are
+   * replayed from their history when a task comes. Default: the SDK's, from the heap size (about
+   * 2,300 with Node's 4 GiB heap). See `maxCachedWorkflowsFromEnv` and infra/production/README.md.
+   */
+  maxCachedWorkflows?: number;
 }
 
 /** The one place a dossier worker is put together: workflows, activities and their dependencies. */
@@ -37,6 +43,7 @@ export async function createDossierWorker(o: DossierWorkerOptions): Promise<Work
     // A built worker (npx nx run worker:build) loads the bundle made at build time; in development
     // the sources are bundled at start.
     workflowBundle: o.workflowBundle ?? (process.env.MOTCUA_WORKFLOW_BUNDLE ? { codePath: process.env.MOTCUA_WORKFLOW_BUNDLE } : await buildWorkflowBundle()),
+    ...(o.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: o.maxCachedWorkflows } : {}),
     activities: {
       ...createPublishActivities({ publisher: o.publisher }),
       ...(o.postal ?? waitingPostalActivities()),
