@@ -66,14 +66,9 @@ if [[ -z ${DATABASE_URL:-} && ${BENCH_STORE:-postgres} == postgres ]]; then
 fi
 "$MOTCUA_LOCAL_DIR/store.sh" start
 DATABASE_URL=$("$MOTCUA_LOCAL_DIR/store.sh" url)
-API_PORT=$(free_port 1)
-PROJECTOR_PORT=$(free_port 1)
-API_HOST=127.0.0.1
-APPLICANT_REF_SECRET=$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))')
-POSTAL_WEBHOOK_SECRETS="whsec_$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64"))')"
-# No post in this run's shapes: the worker's orders would wait for one.
-POSTAL_API_URL="http://127.0.0.1:$(free_port 1)"
-export DATABASE_URL API_PORT PROJECTOR_PORT API_HOST APPLICANT_REF_SECRET POSTAL_WEBHOOK_SECRETS POSTAL_API_URL KAFKAJS_NO_PARTITIONER_WARNING=1
+# No post in this run's shapes.
+export_private_app_env
+export DATABASE_URL
 
 # BENCH_CPU_PROFILE_DIR: the worker and the API write V8 CPU profiles there when they stop (every
 # thread: the worker's workflows run in a thread of their own), for Chrome DevTools or speedscope.

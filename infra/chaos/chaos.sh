@@ -67,15 +67,10 @@ set -a
 eval "$idp_env"
 set +a
 DATABASE_URL=$("$MOTCUA_LOCAL_DIR/store.sh" url)
-API_PORT=$(free_port 1)
-PROJECTOR_PORT=$(free_port 1)
-API_HOST=127.0.0.1
-APPLICANT_REF_SECRET=$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))')
-POSTAL_WEBHOOK_SECRETS="whsec_$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64"))')"
-# No post in this run's dossiers (counter channel): nobody listens there.
-POSTAL_API_URL="http://127.0.0.1:$(free_port 1)"
-export TEMPORAL_ADDRESS KAFKA_BROKERS DATABASE_URL API_PORT API_HOST PROJECTOR_PORT APPLICANT_REF_SECRET POSTAL_WEBHOOK_SECRETS POSTAL_API_URL
-export KAFKA_REPLICATION_FACTOR=3 KAFKAJS_NO_PARTITIONER_WARNING=1
+# No post in this run's dossiers (counter channel).
+export_private_app_env
+export TEMPORAL_ADDRESS KAFKA_BROKERS DATABASE_URL
+export KAFKA_REPLICATION_FACTOR=3
 
 # Tokens of seeded accounts, got as a person logs in (apps/identity's token command), the three at once.
 token() { node_modules/.bin/tsx --tsconfig tsconfig.json apps/identity/src/token-cli.ts "$@"; }

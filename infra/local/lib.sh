@@ -278,6 +278,18 @@ EOF
 # ---- waiting ---------------------------------------------------------------------------------
 # wait_for TIMEOUT_S LOGFILE DESCRIPTION CMD...: poll CMD every 0.2 s until it succeeds.
 # On timeout (or when PIDFILE in $WAIT_PIDFILE dies) print the tail of LOGFILE and fail.
+# The built API's and projector's settings for a private run (bench, chaos): free ports, fresh
+# secrets, and a postal operator address nobody listens at (their dossiers never go by post).
+export_private_app_env() {
+  API_PORT=$(free_port 1)
+  PROJECTOR_PORT=$(free_port 1)
+  API_HOST=127.0.0.1
+  APPLICANT_REF_SECRET=$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))')
+  POSTAL_WEBHOOK_SECRETS="whsec_$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64"))')"
+  POSTAL_API_URL="http://127.0.0.1:$(free_port 1)"
+  export API_PORT PROJECTOR_PORT API_HOST APPLICANT_REF_SECRET POSTAL_WEBHOOK_SECRETS POSTAL_API_URL KAFKAJS_NO_PARTITIONER_WARNING=1
+}
+
 wait_for() {
   local timeout=$1 logfile=$2 desc=$3; shift 3
   local deadline=$(($(now_ms) + timeout * 1000))
