@@ -60,11 +60,19 @@ async function main(): Promise<void> {
   const token = currentSession()!.accessToken;
   void Promise.all([postalSection(token), alertFailuresSection(token)]).then((sections) => main.append(...sections.filter((s) => s !== null)));
   const redrawCalendar = () => void calendar.refresh().catch((e: unknown) => console.warn(e));
+  // The board marks a line overdue by the API's clock; the heat map counts the OVERDUE alert, which
+  // the projector folds a moment later: read it now and once more when that alert is in.
+  let again: number | undefined;
+  const redrawCalendarForNewBreach = () => {
+    redrawCalendar();
+    window.clearTimeout(again);
+    again = window.setTimeout(redrawCalendar, 5_000);
+  };
   const stream = new BreachStream(() => currentSession(), {
     snapshot: (lines, at) => board.replace(lines, at),
     delta: (upsert, remove, at) => {
       // A line newly overdue is a new breach of the day: the calendar is read again.
-      if (upsert.some((l) => l.state === 'OVERDUE' && !board.isOverdue(l.key))) redrawCalendar();
+      if (upsert.some((l) => l.state === 'OVERDUE' && !board.isOverdue(l.key))) redrawCalendarForNewBreach();
       board.apply(upsert, remove, at);
     },
     status: (state, at) => board.setStatus(state, at),
