@@ -70,7 +70,11 @@ log "running the tests (Temporal $TEMPORAL_ADDRESS, Kafka $KAFKA_BROKERS, Postgr
 set +e
 node_modules/.bin/jest -c jest.config.js --maxWorkers=2 --testPathIgnorePatterns '\.int\.spec\.ts$' --json --outputFile="$state/unit.json"
 rc=$?
-mapfile -t integration < <(node_modules/.bin/jest -c jest.config.js --listTests --testPathPatterns '\.int\.spec\.ts$' | sort)
+# npm start's suite first: its projector folds the whole shared topic and its API serves what it
+# folded, and the dossiers the other suites leave behind have no worker any more (each suite polled a
+# task queue of its own), so reading one of them waits for the API's Temporal deadline (a 503), as a
+# user's npm start never meets.
+mapfile -t integration < <(node_modules/.bin/jest -c jest.config.js --listTests --testPathPatterns '\.int\.spec\.ts$' | sort | awk '/npm-start\.int\.spec\.ts$/ { print; next } { rest[n++] = $0 } END { for (i = 0; i < n; i++) print rest[i] }')
 results=("$state/unit.json")
 for i in "${!integration[@]}"; do
   file=${integration[$i]}
