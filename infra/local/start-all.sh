@@ -156,6 +156,7 @@ cat >&2 <<INFO
   Motcua is up ($(elapsed_s "$t0")s)
     API          http://$API_HOST:$API_PORT/api/v1/procedures
     Dashboard    http://$API_HOST:$API_PORT/dashboard  (log in as ops / ops)
+    Workbench    http://$API_HOST:$API_PORT/workbench  (officers: e.g. mc.000.00.00.h26 / mc.000.00.00.h26, cb.so_tu_phap / cb.so_tu_phap)
     Swagger UI   http://$API_HOST:$API_PORT/docs      (OpenAPI: /openapi.json, AsyncAPI: /asyncapi.json)
     Identity     $AUTH_ISSUER  $([[ -n $idp_external ]] && echo "(external)" || echo "(seeded accounts: README \"Log in and call the API\")")
                  TOKEN=\$(npm run --silent token -- --role ONE_STOP_OFFICER --agency 000.00.00.H26)
