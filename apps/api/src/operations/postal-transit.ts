@@ -1,3 +1,4 @@
+import { toLocalIso } from '@motcua/calendar';
 import type { StoreSchema } from '@motcua/store';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -26,9 +27,8 @@ export const PostalTransitSchema = z.object({
 });
 export type PostalTransit = z.infer<typeof PostalTransitSchema>;
 
-const VN = 7 * 3_600_000;
-/** RFC 3339 in Vietnam time (UTC+7 all year). */
-export const vietnamIso = (ms: number) => `${new Date(ms + VN).toISOString().slice(0, 19)}+07:00`;
+/** RFC 3339 in Vietnam time, to the second (the calendar's own formatter; these figures need no fraction). */
+export const vietnamIso = (ms: number) => toLocalIso(Math.floor(ms / 1000) * 1000);
 
 /**
  * The post's legs (rm_postal_legs, Decision 45/2016) as they stand at `now`: in transit, late
