@@ -2,6 +2,7 @@
  * How late SLA alerts reach Kafka against their instants, for `npm run bench -- --open N`: which
  * dossiers get a deadline during the run and when, and the lateness of the alerts read back.
  */
+import { percentile } from './percentile';
 
 /** The alerts a due dossier of the bench raises at its deadline (one stage, no apology). */
 export const ALERTS_AT_DEADLINE = ['OVERDUE/DOSSIER', 'APOLOGY_MISSED/DOSSIER', 'OVERDUE/STAGE'] as const;
@@ -28,9 +29,7 @@ export interface Spread {
 /** Nearest-rank percentiles (p50, p99) and the maximum; null for no values. */
 export function spreadOf(xs: readonly number[]): Spread | null {
   if (xs.length === 0) return null;
-  const sorted = [...xs].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-  return { p50: rank(50), p99: rank(99), max: sorted[sorted.length - 1] };
+  return { p50: percentile(xs, 50)!, p99: percentile(xs, 99)!, max: Math.max(...xs) };
 }
 
 /**

@@ -12,6 +12,7 @@ import { baselineDossier, stepUpdate, type BaselineActivities } from './baseline
 import { CpuLedger, pidFrom } from './cpu';
 import { profileHistories } from './history-profile';
 import { parseMix, type Shape, type Who } from './shapes';
+import { percentile } from './percentile';
 
 /**
  * The driver of `npm run bench` (infra/bench/bench.sh starts the servers and hands over their
@@ -179,7 +180,7 @@ async function main(): Promise<void> {
     else foldLags.get(a.action)!.push(f - a.at);
   });
   const all = (m: Map<string, number[]>) => [...m.values()].flat();
-  const perAction = (m: Map<string, number[]>) => Object.fromEntries([...m].map(([a, xs]) => [a, { p50: pct(xs, 50), p99: pct(xs, 99) }]));
+  const perAction = (m: Map<string, number[]>) => Object.fromEntries([...m].map(([a, xs]) => [a, { p50: percentile(xs, 50), p99: percentile(xs, 99) }]));
   const done = trips.length;
   const dossiersPerSecond = round((done * 1000) / productMs);
   const baselinePerSecond = round((baselineTrips.length * 1000) / baselineMs);
@@ -192,17 +193,17 @@ async function main(): Promise<void> {
     dossiersPerSecond,
     baselinePerSecond,
     ratio: round(dossiersPerSecond / baselinePerSecond),
-    tripP50Ms: pct(trips, 50),
-    tripP99Ms: pct(trips, 99),
-    baselineTripP50Ms: pct(baselineTrips, 50),
-    baselineTripP99Ms: pct(baselineTrips, 99),
+    tripP50Ms: percentile(trips, 50),
+    tripP99Ms: percentile(trips, 99),
+    baselineTripP50Ms: percentile(baselineTrips, 50),
+    baselineTripP99Ms: percentile(baselineTrips, 99),
     commandMs: perAction(commandMs),
-    eventLagP50Ms: pct(all(kafkaLags), 50),
-    eventLagP99Ms: pct(all(kafkaLags), 99),
+    eventLagP50Ms: percentile(all(kafkaLags), 50),
+    eventLagP99Ms: percentile(all(kafkaLags), 99),
     eventLagMs: perAction(kafkaLags),
     eventsMissing,
-    readModelLagP50Ms: readModel ? pct(all(foldLags), 50) : null,
-    readModelLagP99Ms: readModel ? pct(all(foldLags), 99) : null,
+    readModelLagP50Ms: readModel ? percentile(all(foldLags), 50) : null,
+    readModelLagP99Ms: readModel ? percentile(all(foldLags), 99) : null,
     readModelLagMs: readModel ? perAction(foldLags) : null,
     readModelMissing: readModel ? foldsMissing : null,
     errors,
@@ -349,12 +350,6 @@ function sampleRss(): void {
       // The process is gone (or not on this machine's /proc): nothing to sample.
     }
   }
-}
-
-function pct(xs: readonly number[], p: number): number | null {
-  if (xs.length === 0) return null;
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 function round(x: number): number {
