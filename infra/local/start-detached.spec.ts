@@ -45,7 +45,8 @@ describe('start_detached', () => {
   });
 
   it('fails loudly when a started process\'s stderr is not its log', () => {
-    const run = bash(`sleep 30 >/dev/null 2>&1 & pid=$!; trap 'kill $pid' EXIT; stderr_goes_to_log $pid "$PWD/x.log"`);
+    // Until the child has exec'd sleep, its redirections may not be applied yet (it is a fork of this bash).
+    const run = bash(`sleep 30 >/dev/null 2>&1 & pid=$!; trap 'kill $pid' EXIT; until [[ $(readlink /proc/$pid/exe) == */sleep ]]; do sleep 0.01; done; stderr_goes_to_log $pid "$PWD/x.log"`);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/the stderr of pid \d+ is \/dev\/null, not .*x\.log: its log would be lost/);
   });
